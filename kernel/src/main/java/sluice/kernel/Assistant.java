@@ -1,0 +1,130 @@
+package sluice.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import sluice.magic.MagicLine;
+import sluice.magic.Magics;
+import sluice.magic.UsageError;
+
+/** Editing help for a cell: completion, inspection (Shift+Tab), {@code name?} and is-complete. */
+final class Assistant {
+    private static final Pattern MAGIC_LINE = Pattern.compile("(?m)^%%?[A-Za-z].*$");
+    private static final Pattern WORD_BEFORE = Pattern.compile("[\\w$.]*$");
+
+    record Completion(int start, List<String> matches) {
+    }
+
+    private final Supplier<JavaShell> java;
+    private final Magics magics;
+
+    Assistant(Supplier<JavaShell> java, Magics magics) {
+        this.java = java;
+        this.magics = magics;
+    }
+
+    Completion complete(String code, int cursor) {
+        int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
+        String line = code.substring(lineStart, cursor);
+        if (line.startsWith("%")) {
+            return completeMagic(line, lineStart, cursor);
+        }
+        String masked = maskMagics(code);
+        int start = snippetStart(masked, cursor);
+        JavaShell.Completion c = java.get().complete(masked.substring(start, cursor), cursor - start);
+        return new Completion(start + c.start(), c.matches());
+    }
+
+    private Completion completeMagic(String line, int lineStart, int cursor) {
+        if (!line.contains(" ")) {
+            return new Completion(lineStart, magics.names().stream().filter(n -> n.startsWith(line)).toList());
+        }
+        String name = magicName(line);
+        String word = line.substring(line.lastIndexOf(' ') + 1);
+        if (!magics.has(name) || !word.startsWith("-")) {
+            return new Completion(cursor, List.of());
+        }
+        return new Completion(cursor - word.length(), magics.options(name).stream().filter(o -> o.startsWith(word)).toList());
+    }
+
+    /** Text for Shift+Tab at {@code cursor}: a magic's usage, or the signature/Javadoc/value of a Java name. */
+    String inspect(String code, int cursor) {
+        int lineStart = code.lastIndexOf('\n', Math.max(0, cursor - 1)) + 1;
+        int lineEnd = code.indexOf('\n', cursor);
+        String line = code.substring(lineStart, lineEnd < 0 ? code.length() : lineEnd);
+        if (line.startsWith("%")) {
+            return magicUsage(magicName(line));
+        }
+        String masked = maskMagics(code);
+        int end = cursor;
+        while (end < masked.length() && (Character.isJavaIdentifierPart(masked.charAt(end)))) {
+            end++;
+        }
+        int start = snippetStart(masked, end);
+        String snippet = masked.substring(start, end);
+        JavaShell shell = java.get();
+        List<String> docs = new ArrayList<>(shell.documentation(snippet, snippet.length()));
+        if (docs.isEmpty()) {
+            docs.addAll(shell.documentation(snippet + "(", snippet.length() + 1));
+        }
+        Matcher word = WORD_BEFORE.matcher(snippet);
+        if (docs.isEmpty() && word.find() && !word.group().isEmpty() && !word.group().contains(".")) {
+            String variable = shell.describeVariable(word.group());
+            if (variable != null) {
+                docs.add(variable);
+            }
+        }
+        return docs.isEmpty() ? null : String.join("\n\n", docs);
+    }
+
+    /** Help for {@code name?}: a magic's usage or what {@link #inspect} finds for a Java name. */
+    String help(String name) {
+        if (name.startsWith("%")) {
+            return magicUsage(name.replaceFirst("^%%?", ""));
+        }
+        return inspect(name, name.length());
+    }
+
+    /** "complete", "incomplete" (with no indent), or "invalid", for a console deciding on Enter. */
+    String completeness(String code) {
+        if (code.stripLeading().startsWith("%%")) {
+            return "complete";
+        }
+        String masked = maskMagics(code);
+        return masked.isBlank() ? "complete" : java.get().completeness(masked);
+    }
+
+    private String magicUsage(String name) {
+        try {
+            return magics.usage(name);
+        } catch (UsageError e) {
+            return null;
+        }
+    }
+
+    private static String magicName(String line) {
+        try {
+            return MagicLine.parse(line.replaceFirst("^%%?", "")).name();
+        } catch (UsageError e) {
+            return "";
+        }
+    }
+
+    /** The code with magic lines blanked out (same length), so Java offsets stay valid. */
+    private static String maskMagics(String code) {
+        Matcher m = MAGIC_LINE.matcher(code);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, " ".repeat(m.group().length()));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** Where the Java snippet that holds {@code cursor} begins. */
+    private int snippetStart(String code, int cursor) {
+        return java.get().snippetStart(code.substring(0, cursor));
+    }
+}

@@ -1,0 +1,105 @@
+package sluice.kernel;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * Runs JShell snippets inside the kernel's own JVM, so snippets and magics share objects. Each
+ * snippet runs on a thread of its own that {@link #stop()} can halt, and the value of the last
+ * snippet is kept as an object (not only its string) for rendering.
+ */
+final class InProcessExecution extends DirectExecutionControl {
+    private volatile Thread running;
+    private volatile boolean stopped;
+    private volatile Object lastValue;
+
+    /** Plugs this execution control into {@code JShell.builder().executionEngine(...)}. */
+    static final class Provider implements ExecutionControlProvider {
+        private final InProcessExecution execution = new InProcessExecution();
+
+        InProcessExecution execution() {
+            return execution;
+        }
+
+        @Override
+        public String name() {
+            return "sluice-in-process";
+        }
+
+        @Override
+        public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+            return execution;
+        }
+    }
+
+    @Override
+    protected String invoke(Method doit) throws Exception {
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread thread = new Thread(() -> {
+            try {
+                result[0] = doit.invoke(null);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "sluice-cell");
+        thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        running = thread;
+        thread.start();
+        try {
+            thread.join();
+        } finally {
+            running = null;
+        }
+        if (stopped) {
+            throw new StoppedException();
+        }
+        if (failure[0] instanceof InvocationTargetException || failure[0] instanceof Exception) {
+            throw (Exception) failure[0];
+        }
+        if (failure[0] != null) {
+            throw new InvocationTargetException(failure[0]);
+        }
+        lastValue = result[0];
+        return valueString(result[0]);
+    }
+
+    /** Halts the running snippet: interrupts it, then stops its thread if it does not end. */
+    @Override
+    @SuppressWarnings({"deprecation", "removal"})
+    public void stop() {
+        Thread thread = running;
+        if (thread == null) {
+            return;
+        }
+        stopped = true;
+        thread.interrupt();
+        try {
+            thread.join(200);
+            if (thread.isAlive()) {
+                thread.stop();
+            }
+        } catch (UnsupportedOperationException | InterruptedException e) {
+            // Java 20+ has no Thread.stop: a busy loop that ignores interrupts keeps running there.
+        }
+    }
+
+    /** True once if the last run was stopped; resets the flag. */
+    boolean takeStopped() {
+        boolean was = stopped;
+        stopped = false;
+        return was;
+    }
+
+    /** The value the last snippet returned, and forgets it. */
+    Object takeValue() {
+        Object value = lastValue;
+        lastValue = null;
+        return value;
+    }
+}

@@ -1,0 +1,107 @@
+package sluice.kernel;
+
+import com.google.gson.JsonParseException;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The launcher of the kernel jar: {@code kernel CONNECTION_FILE} runs the Jupyter kernel (what the
+ * kernelspec starts); {@code warmup} runs a few cells once and exits, to record a class-data archive.
+ */
+public final class Main {
+    private static final String USAGE = """
+            Usage: java -jar sluice.jar kernel CONNECTION_FILE   run the Jupyter kernel (the kernelspec does this)
+                   java -jar sluice.jar warmup                   run sample cells once, then exit
+                   java -jar sluice.jar --version""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "" : args[0];
+        switch (command) {
+            case "kernel" -> {
+                if (args.length != 2) {
+                    fail("'kernel' needs the connection file Jupyter passes as {connection_file}.");
+                }
+                runKernel(Path.of(args[1]));
+            }
+            case "warmup" -> warmup();
+            case "--version", "version" -> System.out.println("Sluice " + Version.SLUICE);
+            case "--help", "-h", "help" -> System.out.println(USAGE);
+            default -> {
+                System.err.println(USAGE);
+                fail(command.isEmpty() ? "No command given." : "Unknown command '" + command + "'.");
+            }
+        }
+    }
+
+    private static void runKernel(Path connectionFile) {
+        KernelConnectionProperties props = readConnection(connectionFile);
+        Logger.getLogger("").setLevel(Level.WARNING);
+        try {
+            SluiceKernel kernel = new SluiceKernel();
+            SluiceConnection connection = new SluiceConnection(props);
+            kernel.becomeHandlerForConnection(connection);
+            connection.connect();
+            connection.waitUntilClose();
+        } catch (Exception e) {
+            System.err.println("sluice: the kernel could not start: " + e);
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static KernelConnectionProperties readConnection(Path file) {
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            fail("No connection file '" + file + "'. Start the kernel from Jupyter, which writes one.");
+            return null;
+        } catch (IOException e) {
+            fail("Cannot read the connection file '" + file + "': " + e.getMessage());
+            return null;
+        }
+        try {
+            KernelConnectionProperties props = KernelConnectionProperties.parse(json);
+            if (props == null || props.getTransport() == null || props.getIp() == null || props.getShellPort() == 0) {
+                fail("The connection file '" + file + "' lacks transport, ip or ports.");
+            }
+            return props;
+        } catch (JsonParseException | IllegalStateException | NullPointerException e) {
+            fail("The connection file '" + file + "' is not valid JSON: " + firstLine(e.getMessage()));
+            return null;
+        }
+    }
+
+    /** Runs the cells a first session runs, so a class-data archive recorded now covers them. */
+    private static void warmup() {
+        try {
+            SluiceKernel kernel = new SluiceKernel();
+            for (String cell : new String[] {"1 + 1", "int x = 2;\nx * 21", "%lsmagic", "String s = \"a\"; s.length()"}) {
+                kernel.eval(cell);
+            }
+            kernel.isComplete("for (int i = 0; i < 3; i++) {");
+            kernel.complete("Strin", 5);
+        } catch (Exception e) {
+            System.err.println("sluice: warmup failed: " + e);
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    private static void fail(String message) {
+        System.err.println("sluice: " + message);
+        System.exit(2);
+    }
+}

@@ -1,0 +1,371 @@
+package sluice.kernel;
+
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
+import io.github.spencerpark.jupyter.kernel.BaseKernel;
+import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import io.github.spencerpark.jupyter.messages.ContentType;
+import io.github.spencerpark.jupyter.messages.Header;
+import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.publish.PublishClearOutput;
+import io.github.spencerpark.jupyter.messages.publish.PublishDisplayData;
+import io.github.spencerpark.jupyter.messages.publish.PublishError;
+import io.github.spencerpark.jupyter.messages.publish.PublishExecuteInput;
+import io.github.spencerpark.jupyter.messages.publish.PublishExecuteResult;
+import io.github.spencerpark.jupyter.messages.publish.PublishStream;
+import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
+import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
+import io.github.spencerpark.jupyter.messages.request.InspectRequest;
+import io.github.spencerpark.jupyter.messages.request.ShutdownRequest;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import sluice.magic.Magics;
+
+/**
+ * The Sluice kernel: runs cells of Java (JShell, in this JVM) and magics, and answers the Jupyter
+ * protocol. It takes the base kernel's message plumbing and replaces the request handlers whose
+ * replies fall short of the messaging spec (missing {@code status}, no history, counts on silent runs).
+ */
+final class SluiceKernel extends BaseKernel {
+    private static final long FLUSH_MS = 50;
+
+    private final CompletableFuture<JavaShell> java;
+    private final Magics magics;
+    private final History history = new History();
+    private final CellOutput out = new CellOutput(System.out);
+    private final CellOutput err = new CellOutput(System.err);
+    private final Assistant assistant;
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sluice-output");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private volatile ShellReplyEnvironment cellEnv;
+    private volatile boolean cellSilent;
+    private volatile int cellCount;
+    private volatile Thread cellThread;
+    private volatile boolean interrupted;
+
+    SluiceKernel() {
+        super(StandardCharsets.UTF_8);
+        setShouldReplaceStdStreams(false);
+        this.java = CompletableFuture.supplyAsync(JavaShell::new, r -> {
+            Thread t = new Thread(r, "sluice-jshell-start");
+            t.setDaemon(true);
+            t.start();
+        });
+        this.magics = MagicCatalogue.create(this::runSource);
+        this.assistant = new Assistant(this::javaShell, magics);
+        System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, false, StandardCharsets.UTF_8));
+        flusher.scheduleWithFixedDelay(this::flushStreams, FLUSH_MS, FLUSH_MS, TimeUnit.MILLISECONDS);
+        Notebook.bind(this);
+    }
+
+    JavaShell javaShell() {
+        try {
+            return java.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while JShell was starting.", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("JShell failed to start: " + e.getCause(), e.getCause());
+        }
+    }
+
+    @Override
+    public LanguageInfo getLanguageInfo() {
+        return new LanguageInfo.Builder("java")
+                .version(Runtime.version().toString())
+                .mimetype("text/x-java-source")
+                .fileExtension(".jshell")
+                .pygments("java")
+                .codemirror("text/x-java")
+                .build();
+    }
+
+    @Override
+    public String getBanner() {
+        return "Sluice " + Version.SLUICE + " - Java " + Runtime.version() + "\nRun %lsmagic to list the magics.";
+    }
+
+    @Override
+    public List<LanguageInfo.Help> getHelpLinks() {
+        return List.of(new LanguageInfo.Help("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/"),
+                new LanguageInfo.Help("Tablesaw", "https://jtablesaw.github.io/tablesaw/"));
+    }
+
+    // ---- evaluation -------------------------------------------------------------------------
+
+    @Override
+    public DisplayData eval(String code) throws Exception {
+        Object value = runSource(code);
+        return value == null ? null : render(value);
+    }
+
+    /** Runs a cell's source: a {@code %%magic} with its body, or Java and {@code %magic} lines in order. */
+    Object runSource(String code) throws Exception {
+        Cell cell = Cell.parse(code);
+        if (cell.cellMagic() != null) {
+            return runMagic(Magics.Kind.CELL, cell.cellMagic(), cell.body());
+        }
+        Object value = null;
+        for (Cell.Part part : cell.parts()) {
+            if (part.magic()) {
+                value = runMagic(Magics.Kind.LINE, part.text(), null);
+            } else {
+                Object result = javaShell().run(part.text(), cellCount, part.line());
+                value = result == JavaShell.NO_VALUE ? null : result;
+            }
+        }
+        return value;
+    }
+
+    private Object runMagic(Magics.Kind kind, String text, String body) throws Exception {
+        Object value = magics.run(kind, text, body);
+        if (interrupted) {
+            throw new CellInterrupted();
+        }
+        return value;
+    }
+
+    DisplayData render(Object value) {
+        if (value instanceof DisplayData data) {
+            return data;
+        }
+        return getRenderer().render(value);
+    }
+
+    void displayValue(Object value) {
+        ShellReplyEnvironment env = cellEnv;
+        if (env != null && value != null) {
+            flushStreams();
+            publish(env, new PublishDisplayData(render(value)));
+        }
+    }
+
+    void clearOutput(boolean wait) {
+        ShellReplyEnvironment env = cellEnv;
+        if (env != null) {
+            flushStreams();
+            publish(env, wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
+        }
+    }
+
+    @Override
+    public void interrupt() {
+        Thread running = cellThread;
+        if (running == null) {
+            return;
+        }
+        interrupted = true;
+        if (java.isDone()) {
+            javaShell().stop();
+        }
+        running.interrupt();
+    }
+
+    // ---- protocol handlers ------------------------------------------------------------------
+
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        super.becomeHandlerForConnection(connection);
+        connection.setHandler(MessageType.EXECUTE_REQUEST, this::handleExecute);
+        connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, msg) -> answer(env, MessageType.KERNEL_INFO_REPLY, kernelInfo()));
+        connection.setHandler(MessageType.COMM_INFO_REQUEST, (env, msg) -> answer(env, MessageType.COMM_INFO_REPLY, commInfo()));
+        connection.setHandler(MessageType.HISTORY_REQUEST, this::handleHistory);
+        connection.setHandler(MessageType.INSPECT_REQUEST, this::handleInspect);
+        connection.setHandler(MessageType.SHUTDOWN_REQUEST, this::handleShutdown);
+    }
+
+    private void handleExecute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        getCommManager().setMessageContext(message);
+        ExecuteRequest request = message.getContent();
+        String code = request.getCode();
+        boolean silent = request.isSilent();
+        boolean store = request.shouldStoreHistory() && !silent;
+        int count = store ? executionCount.getAndIncrement() : executionCount.get() - 1;
+
+        env.setBusyDeferIdle();
+        if (!silent) {
+            publish(env, new PublishExecuteInput(code, count));
+        }
+        Map<String, Object> reply = new LinkedHashMap<>();
+        String output = null;
+        startCell(env, count, silent);
+        try {
+            String asked = Cell.question(code);
+            if (asked != null) {
+                reply.put("payload", List.of(page(asked)));
+            } else {
+                Object value = runSource(code);
+                flushStreams();
+                if (value != null && !silent) {
+                    DisplayData data = render(value);
+                    publish(env, new PublishExecuteResult(count, data));
+                    output = String.valueOf(data.getData(MIMEType.TEXT_PLAIN));
+                }
+            }
+            reply.put("status", "ok");
+        } catch (Throwable e) {
+            ErrorReport report = ErrorReport.of(e);
+            flushStreams();
+            publish(env, new PublishError(report.name(), report.message(), report.traceback()));
+            reply.put("status", "error");
+            reply.put("ename", report.name());
+            reply.put("evalue", report.message());
+            reply.put("traceback", report.traceback());
+        } finally {
+            endCell();
+        }
+        if (store) {
+            history.add(count, code, output);
+        }
+        reply.put("execution_count", count);
+        reply.putIfAbsent("payload", List.of());
+        reply.put("user_expressions", Map.of());
+        env.defer();
+        reply(env, MessageType.EXECUTE_REPLY, reply);
+    }
+
+    private void startCell(ShellReplyEnvironment env, int count, boolean silent) {
+        interrupted = false;
+        cellCount = count;
+        cellSilent = silent;
+        cellThread = Thread.currentThread();
+        cellEnv = env;
+        out.attach(text -> publish(env, new PublishStream(PublishStream.StreamType.OUT, text)));
+        err.attach(text -> publish(env, new PublishStream(PublishStream.StreamType.ERR, text)));
+    }
+
+    private void endCell() {
+        System.out.flush();
+        System.err.flush();
+        out.detach();
+        err.detach();
+        cellEnv = null;
+        cellThread = null;
+        interrupted = false;
+        Thread.interrupted();
+    }
+
+    private void flushStreams() {
+        System.out.flush();
+        System.err.flush();
+        out.flush();
+        err.flush();
+    }
+
+    private Map<String, Object> page(String name) {
+        String text = assistant.help(name);
+        return Map.of("source", "page", "start", 0,
+                "data", Map.of("text/plain", text == null ? "No documentation found for '" + name + "'." : text));
+    }
+
+    private void handleInspect(ShellReplyEnvironment env, Message<InspectRequest> message) {
+        InspectRequest request = message.getContent();
+        String text = assistant.inspect(request.getCode(), request.getCursorPos());
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("status", "ok");
+        reply.put("found", text != null);
+        reply.put("data", text == null ? Map.of() : Map.of("text/plain", text));
+        reply.put("metadata", Map.of());
+        env.setBusyDeferIdle();
+        reply(env, MessageType.INSPECT_REPLY, reply);
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        Assistant.Completion completion = assistant.complete(code, at);
+        return new ReplacementOptions(completion.matches(), completion.start(), at);
+    }
+
+    @Override
+    public String isComplete(String code) {
+        return assistant.completeness(code);
+    }
+
+    private void handleHistory(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        HistoryRequest request = message.getContent();
+        boolean output = request.includeOutput();
+        List<Object> rows = switch (request.getAccessType()) {
+            case TAIL -> history.tail(((HistoryRequest.Tail) request).getMaxReturnLength(), output);
+            case RANGE -> history.range(((HistoryRequest.Range) request).getStart(), ((HistoryRequest.Range) request).getStop(), output);
+            case SEARCH -> {
+                HistoryRequest.Search search = (HistoryRequest.Search) request;
+                yield history.search(search.getPattern(), search.getMaxReturnLength(), search.filterUnique(), output);
+            }
+        };
+        env.setBusyDeferIdle();
+        reply(env, MessageType.HISTORY_REPLY, Map.of("status", "ok", "history", rows));
+    }
+
+    private void handleShutdown(ShellReplyEnvironment env, Message<ShutdownRequest> message) {
+        boolean restart = message.getContent().isRestart();
+        env.setBusyDeferIdle();
+        reply(env, MessageType.SHUTDOWN_REPLY, Map.of("status", "ok", "restart", restart));
+        onShutdown(restart);
+        env.markForShutdown();
+    }
+
+    @Override
+    public void onShutdown(boolean restarting) {
+        interrupt();
+        flusher.shutdown();
+    }
+
+    private Map<String, Object> kernelInfo() {
+        LanguageInfo language = getLanguageInfo();
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("status", "ok");
+        info.put("protocol_version", Header.PROTOCOL_VERISON);
+        info.put("implementation", "sluice");
+        info.put("implementation_version", Version.SLUICE);
+        info.put("language_info", Map.of(
+                "name", language.getName(),
+                "version", language.getVersion(),
+                "mimetype", language.getMimetype(),
+                "file_extension", language.getFileExtension(),
+                "pygments_lexer", language.getPygmentsLexer(),
+                "codemirror_mode", language.getCodemirrorMode()));
+        info.put("banner", getBanner());
+        info.put("help_links", getHelpLinks());
+        info.put("debugger", false);
+        return info;
+    }
+
+    private Map<String, Object> commInfo() {
+        Map<String, Object> comms = new LinkedHashMap<>();
+        getCommManager().forEach(comm -> comms.put(comm.getID(), Map.of("target_name", comm.getTargetName())));
+        return Map.of("status", "ok", "comms", comms);
+    }
+
+    /** Sends on IOPub directly, not through the environment's defer flag, which other threads must not touch. */
+    private static <T extends ContentType<T>> void publish(ShellReplyEnvironment env, T content) {
+        env.getIopub().sendMessage(new Message<>(env.getContext(), content.getType(), content));
+    }
+
+    /** Replies between the busy and idle statuses that clients wait for on IOPub. */
+    private static void answer(ShellReplyEnvironment env, MessageType<?> type, Map<String, Object> content) {
+        env.setBusyDeferIdle();
+        reply(env, type, content);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void reply(ShellReplyEnvironment env, MessageType<?> type, Map<String, Object> content) {
+        env.reply(new Message(env.getContext(), type, content));
+    }
+}

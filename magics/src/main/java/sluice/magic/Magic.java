@@ -1,0 +1,16 @@
+package sluice.magic;
+
+/**
+ * A magic: a class whose picocli annotations declare its arguments, so that one declaration parses
+ * the line, prints {@code --help} and offers completions.
+ *
+ * <p>The returned value is what the cell shows (a {@code String}, a table, a figure, or null for nothing).
+ */
+public interface Magic {
+    /**
+     * Runs the magic after its arguments were parsed into its fields.
+     *
+     * @param body the cell body for a {@code %%cell} magic, null for a {@code %line} magic
+     */
+    Object run(String body) throws Exception;
+}

@@ -1,0 +1,120 @@
+package sluice.magic;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * The catalogue of magics: each is registered once by name, and the catalogue parses a call with the
+ * magic's own picocli declaration, answers {@code --help}, and lists names and options for completion.
+ */
+public final class Magics {
+    /** Whether a magic is called as {@code %name} on a line or as {@code %%name} heading a cell. */
+    public enum Kind {
+        LINE("%"), CELL("%%");
+
+        public final String prefix;
+
+        Kind(String prefix) {
+            this.prefix = prefix;
+        }
+    }
+
+    private record Entry(Kind kind, Supplier<? extends Magic> factory) {
+    }
+
+    private final Map<String, Entry> entries = new TreeMap<>();
+
+    /** Registers a magic; the factory makes a fresh instance for every call, so options never leak. */
+    public Magics add(String name, Kind kind, Supplier<? extends Magic> factory) {
+        entries.put(name, new Entry(kind, factory));
+        return this;
+    }
+
+    /** Runs {@code %name args} (body null) or {@code %%name args} with its cell body. */
+    public Object run(Kind kind, String text, String body) throws Exception {
+        MagicLine line = MagicLine.parse(text);
+        Entry entry = entry(line.name(), kind);
+        Magic magic = entry.factory().get();
+        CommandLine command = command(line.name(), kind, magic);
+        try {
+            command.parseArgs(line.args().toArray(String[]::new));
+        } catch (CommandLine.UnmatchedArgumentException e) {
+            String hint = e.getSuggestions().isEmpty() ? "" : " Did you mean '" + e.getSuggestions().get(0) + "'?";
+            throw new UsageError(e.getMessage().lines().findFirst().orElse("") + "." + hint, synopsis(command));
+        } catch (CommandLine.ParameterException e) {
+            throw new UsageError(e.getMessage(), synopsis(command));
+        }
+        if (command.isUsageHelpRequested()) {
+            return command.getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
+        }
+        return magic.run(body);
+    }
+
+    /** The usage text of a magic, as {@code --help} prints it. */
+    public String usage(String name) {
+        Entry entry = entry(name, null);
+        return command(name, entry.kind(), entry.factory().get()).getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
+    }
+
+    /** The first line of a magic's description. */
+    public String summary(String name) {
+        Entry entry = entry(name, null);
+        String[] description = command(name, entry.kind(), entry.factory().get()).getCommandSpec().usageMessage().description();
+        return description.length == 0 ? "" : description[0];
+    }
+
+    /** Magic names, each with its prefix: {@code %lsmagic}, {@code %%time}. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        entries.forEach((name, entry) -> names.add(entry.kind().prefix + name));
+        return Collections.unmodifiableList(names);
+    }
+
+    public boolean has(String name) {
+        return entries.containsKey(name);
+    }
+
+    /** The long option names a magic accepts, e.g. {@code --repeat}, {@code --help}. */
+    public List<String> options(String name) {
+        Entry entry = entry(name, null);
+        List<String> options = new ArrayList<>();
+        for (OptionSpec option : command(name, entry.kind(), entry.factory().get()).getCommandSpec().options()) {
+            options.add(option.longestName());
+        }
+        Collections.sort(options);
+        return options;
+    }
+
+    private Entry entry(String name, Kind kind) {
+        Entry entry = entries.get(name);
+        String called = (kind == null ? Kind.LINE : kind).prefix + name;
+        if (entry == null) {
+            throw new UsageError("No magic " + called + "." + DidYouMean.hint(name, entries.keySet(), kind == null ? "" : kind.prefix)
+                    + " Run %lsmagic to list them.");
+        }
+        if (kind != null && entry.kind() != kind) {
+            throw new UsageError(called + " is a " + entry.kind().name().toLowerCase() + " magic: write it as "
+                    + entry.kind().prefix + name + (entry.kind() == Kind.CELL ? " on the first line of the cell." : "."));
+        }
+        return entry;
+    }
+
+    private static CommandLine command(String name, Kind kind, Magic magic) {
+        CommandLine command = new CommandLine(magic);
+        CommandSpec spec = command.getCommandSpec();
+        spec.name(kind.prefix + name);
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help.").build());
+        return command;
+    }
+
+    private static String synopsis(CommandLine command) {
+        return command.getHelp().synopsis(0).stripTrailing();
+    }
+}
