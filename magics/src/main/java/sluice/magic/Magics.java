@@ -115,6 +115,6 @@ public final class Magics {
     }
 
     private static String synopsis(CommandLine command) {
-        return command.getHelp().synopsis(0).stripTrailing();
+        return "Usage: " + command.getHelp().synopsis(0).stripTrailing();
     }
 }
