@@ -65,6 +65,7 @@ final class JavaShell {
             }
             int lead = leadingWhitespace(remaining);
             int line = firstLine + lines(source.substring(0, offset + lead));
+            snippetSource = snippetSource.substring(leadingWhitespace(snippetSource));
             value = evalOne(snippetSource, remaining.substring(lead, consumed), cell, line);
             offset += consumed;
             remaining = remaining.substring(consumed);

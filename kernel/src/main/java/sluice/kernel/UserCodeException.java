@@ -41,7 +41,8 @@ final class UserCodeException extends Exception {
             String where = origin == null
                     ? "snippet " + file + ", line " + frame.getLineNumber()
                     : "cell [" + origin.cell() + "], line " + (origin.line() + frame.getLineNumber() - 1);
-            return frame.getMethodName().equals("do_it$") ? where : frame.getMethodName() + " (" + where + ")";
+            String method = frame.getMethodName();
+            return method.isEmpty() || method.equals("do_it$") ? where : method + " (" + where + ")";
         }
         return frame.toString();
     }

@@ -1,0 +1,48 @@
+package sluice.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CellOutputTest {
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private final CellOutput output = new CellOutput(new PrintStream(console, true, StandardCharsets.UTF_8));
+    private final List<String> sent = new ArrayList<>();
+
+    @Test
+    void manyLines_areSentAsOneMessagePerFlush() {
+        output.attach(sent::add);
+        PrintStream out = new PrintStream(output, false, StandardCharsets.UTF_8);
+        for (int i = 0; i < 1000; i++) {
+            out.println(i);
+        }
+        out.flush();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).lines()).hasSize(1000);
+    }
+
+    @Test
+    void aCharacterSplitAcrossWrites_isNotBroken() {
+        output.attach(sent::add);
+        byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
+        output.write(euro, 0, 2);
+        output.flush();
+        output.write(euro, 2, 1);
+        output.flush();
+        assertThat(String.join("", sent)).isEqualTo("€");
+    }
+
+    @Test
+    void outputWithNoCellRunning_goesToTheProcessStream() {
+        output.write("late\n".getBytes(StandardCharsets.UTF_8), 0, 5);
+        output.attach(sent::add);
+        output.flush();
+        assertThat(console.toString(StandardCharsets.UTF_8)).isEqualTo("late\n");
+        assertThat(sent).isEmpty();
+    }
+}
