@@ -21,6 +21,7 @@ final class ShellLoop extends ShellChannel {
     private final JupyterConnection connection;
     private volatile Thread thread;
     private volatile boolean running;
+    private volatile Runnable onDrained = () -> { };
 
     ShellLoop(ZMQ.Context context, HMACGenerator hmac, boolean control, JupyterConnection connection) {
         super(context, hmac, control, connection);
@@ -41,8 +42,11 @@ final class ShellLoop extends ShellChannel {
         ZMQ.Poller poller = ctx.poller(1);
         poller.register(this, ZMQ.Poller.POLLIN);
         while (running) {
-            if (poller.poll(POLL_MS) <= 0) {
-                continue;
+            if (poller.poll(0) <= 0) {
+                onDrained.run();
+                if (poller.poll(POLL_MS) <= 0) {
+                    continue;
+                }
             }
             Message message;
             try {
@@ -73,6 +77,11 @@ final class ShellLoop extends ShellChannel {
             }
         }
         poller.close();
+    }
+
+    /** Called whenever no request is waiting on the socket. */
+    void onDrained(Runnable action) {
+        this.onDrained = action;
     }
 
     @Override

@@ -22,6 +22,11 @@ final class SluiceConnection extends JupyterConnection {
         this.controlLoop = new ShellLoop(context, props.createHMACGenerator(), true, this);
     }
 
+    /** Runs {@code action} whenever the shell channel has no request waiting. */
+    void onShellDrained(Runnable action) {
+        shellLoop.onDrained(action);
+    }
+
     @Override
     public void connect() {
         heartbeat.bind(props);

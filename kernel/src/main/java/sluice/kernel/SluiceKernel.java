@@ -58,6 +58,7 @@ final class SluiceKernel extends BaseKernel {
     private volatile int cellCount;
     private volatile Thread cellThread;
     private volatile boolean interrupted;
+    private volatile boolean aborting;
 
     SluiceKernel() {
         super(StandardCharsets.UTF_8);
@@ -189,11 +190,19 @@ final class SluiceKernel extends BaseKernel {
         connection.setHandler(MessageType.HISTORY_REQUEST, this::handleHistory);
         connection.setHandler(MessageType.INSPECT_REQUEST, this::handleInspect);
         connection.setHandler(MessageType.SHUTDOWN_REQUEST, this::handleShutdown);
+        if (connection instanceof SluiceConnection sluice) {
+            sluice.onShellDrained(() -> aborting = false);
+        }
     }
 
     private void handleExecute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         getCommManager().setMessageContext(message);
         ExecuteRequest request = message.getContent();
+        if (aborting) {
+            // After a failed cell, cells already queued behind it (Run All) are not run.
+            answer(env, MessageType.EXECUTE_REPLY, Map.of("status", "aborted", "execution_count", executionCount.get() - 1));
+            return;
+        }
         String code = request.getCode();
         boolean silent = request.isSilent();
         boolean store = request.shouldStoreHistory() && !silent;
@@ -228,6 +237,7 @@ final class SluiceKernel extends BaseKernel {
             reply.put("ename", report.name());
             reply.put("evalue", report.message());
             reply.put("traceback", report.traceback());
+            aborting = request.shouldStopOnError();
         } finally {
             endCell();
         }
@@ -295,7 +305,12 @@ final class SluiceKernel extends BaseKernel {
 
     @Override
     public String isComplete(String code) {
-        return assistant.completeness(code);
+        String status = assistant.completeness(code);
+        if (!status.equals("incomplete")) {
+            return status;
+        }
+        // The base kernel reads any other answer as "incomplete, indent the next line by this".
+        return code.stripTrailing().endsWith("{") ? "    " : "";
     }
 
     private void handleHistory(ShellReplyEnvironment env, Message<HistoryRequest> message) {
