@@ -1,0 +1,70 @@
+"""Fixtures for the kernel-level tests: a kernelspec for the built jar, and running kernels."""
+import json
+import os
+import shutil
+
+import pytest
+
+from sluice_kernel import IN_CI, JAR, KERNEL_NAME, REPO, Kernel
+
+BUILD_HINT = "build it first: cd {} && mvn -B package -DskipTests".format(REPO)
+
+
+def pytest_sessionstart(session):
+    if not JAR.is_file() and IN_CI:
+        pytest.exit(f"The kernel jar {JAR} is missing; {BUILD_HINT}", returncode=1)
+
+
+def pytest_collection_modifyitems(config, items):
+    if not JAR.is_file():
+        skip = pytest.mark.skip(reason=f"The kernel jar {JAR} is missing; {BUILD_HINT}")
+        for item in items:
+            item.add_marker(skip)
+
+
+def pytest_report_header(config):
+    return [f"sluice kernel jar: {JAR}" + ("" if JAR.is_file() else " (missing)")]
+
+
+def write_kernelspec(prefix):
+    """The kernelspec Jupyter would use for this checkout's jar, under PREFIX/share/jupyter."""
+    spec = prefix / "share" / "jupyter" / "kernels" / KERNEL_NAME
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [shutil.which("java") or "java", "-jar", str(JAR), "kernel", "{connection_file}"],
+        "display_name": "Java (Sluice)",
+        "language": "java",
+        "interrupt_mode": "message",
+    }, indent=2))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def kernelspec(tmp_path_factory):
+    """Points Jupyter (JUPYTER_PATH) at a kernelspec named sluice, for this test process and its kernels."""
+    prefix = tmp_path_factory.mktemp("jupyter-prefix")
+    write_kernelspec(prefix)
+    saved = {name: os.environ.get(name) for name in ("JUPYTER_PATH", "JUPYTER_RUNTIME_DIR")}
+    os.environ["JUPYTER_PATH"] = str(prefix / "share" / "jupyter")
+    os.environ["JUPYTER_RUNTIME_DIR"] = str(tmp_path_factory.mktemp("jupyter-runtime"))
+    yield prefix / "share" / "jupyter" / "kernels" / KERNEL_NAME
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+@pytest.fixture(scope="module")
+def kernel(kernelspec):
+    """One kernel shared by a module's tests where earlier cells do not matter."""
+    running = Kernel.start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def fresh_kernel(kernelspec):
+    """A kernel of the test's own, for interrupts, shutdown and restart."""
+    running = Kernel.start()
+    yield running
+    running.stop()
