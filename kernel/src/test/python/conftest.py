@@ -1,12 +1,12 @@
-"""Fixtures for the kernel-level tests: a kernelspec for the built jar, and running kernels."""
-import json
+"""Fixtures for the kernel-level tests: the kernelspec install.sh writes, and running kernels."""
 import os
-import shutil
+import subprocess
 
 import pytest
 
 from sluice_kernel import IN_CI, JAR, KERNEL_NAME, REPO, Kernel
 
+INSTALL = REPO / "install" / "install.sh"
 BUILD_HINT = "build it first: cd {} && mvn -B package -DskipTests".format(REPO)
 
 
@@ -26,27 +26,25 @@ def pytest_report_header(config):
     return [f"sluice kernel jar: {JAR}" + ("" if JAR.is_file() else " (missing)")]
 
 
-def write_kernelspec(prefix):
-    """The kernelspec Jupyter would use for this checkout's jar, under PREFIX/share/jupyter."""
+def install_kernelspec(prefix):
+    """Installs the kernelspec as a user would (install/install.sh), under PREFIX/share/jupyter."""
+    result = subprocess.run([str(INSTALL), "--no-build", "--prefix", str(prefix)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, f"install.sh failed:\n{result.stdout}{result.stderr}"
     spec = prefix / "share" / "jupyter" / "kernels" / KERNEL_NAME
-    spec.mkdir(parents=True)
-    (spec / "kernel.json").write_text(json.dumps({
-        "argv": [shutil.which("java") or "java", "-jar", str(JAR), "kernel", "{connection_file}"],
-        "display_name": "Java (Sluice)",
-        "language": "java",
-        "interrupt_mode": "message",
-    }, indent=2))
+    assert (spec / "kernel.json").is_file(), f"install.sh wrote no {spec / 'kernel.json'}:\n{result.stdout}"
+    return spec
 
 
 @pytest.fixture(scope="session", autouse=True)
 def kernelspec(tmp_path_factory):
     """Points Jupyter (JUPYTER_PATH) at a kernelspec named sluice, for this test process and its kernels."""
     prefix = tmp_path_factory.mktemp("jupyter-prefix")
-    write_kernelspec(prefix)
+    spec = install_kernelspec(prefix)
     saved = {name: os.environ.get(name) for name in ("JUPYTER_PATH", "JUPYTER_RUNTIME_DIR")}
     os.environ["JUPYTER_PATH"] = str(prefix / "share" / "jupyter")
     os.environ["JUPYTER_RUNTIME_DIR"] = str(tmp_path_factory.mktemp("jupyter-runtime"))
-    yield prefix / "share" / "jupyter" / "kernels" / KERNEL_NAME
+    yield spec
     for name, value in saved.items():
         if value is None:
             os.environ.pop(name, None)

@@ -157,15 +157,19 @@ class Kernel:
     # ---- other shell requests ----------------------------------------------------------------
 
     def request(self, method, *args, timeout=15, **kwargs):
-        """Sends a shell request (client method name, e.g. 'complete') and returns the whole reply."""
+        """Sends a request (client method name, e.g. 'complete') and returns the whole reply.
+
+        jupyter_client sends shutdown on the control channel, everything else on shell.
+        """
         msg_id = getattr(self.client, method)(*args, **kwargs)
+        receive = self.client.get_control_msg if method == "shutdown" else self.client.get_shell_msg
         deadline = time.monotonic() + timeout
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise AssertionError(f"no reply to {method}{args} within {timeout} s")
             try:
-                msg = self.client.get_shell_msg(timeout=remaining)
+                msg = receive(timeout=remaining)
             except queue.Empty:
                 continue
             if msg["parent_header"].get("msg_id") == msg_id:
