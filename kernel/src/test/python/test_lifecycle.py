@@ -1,0 +1,113 @@
+"""The kernel process: its kernelspec, interrupts, shutdown, restart, and launch mistakes."""
+import json
+import subprocess
+import time
+
+import pytest
+
+from sluice_kernel import JAR, require
+
+require("jupyter_client")
+
+
+def test_the_installed_kernelspec_asks_for_message_interrupts(kernelspec):
+    spec = json.loads((kernelspec / "kernel.json").read_text())
+    assert spec["language"] == "java"
+    assert spec["interrupt_mode"] == "message"
+    assert spec["argv"][-2:] == ["kernel", "{connection_file}"]
+
+
+def interrupt(kernel, code, settle):
+    """Runs CODE, interrupts it SETTLE seconds after it starts, and returns (execution, seconds to reply)."""
+    msg_id = kernel.send(code)
+    kernel.wait_for(msg_id, "execute_input")
+    time.sleep(settle)
+    sent = time.monotonic()
+    kernel.manager.interrupt_kernel()
+    run = kernel.collect(msg_id, code, timeout=10)
+    return run, run.reply_at - sent
+
+
+@pytest.mark.parametrize("code", ["while (true) {}", "Thread.sleep(60_000);", "%%time\nwhile (true) {}"],
+                         ids=["busy-loop", "sleep", "timed-loop"])
+def test_interrupt_stops_a_running_cell_and_keeps_state(fresh_kernel, code):
+    fresh_kernel.ok("int keep = 7;")
+    run, took = interrupt(fresh_kernel, code, settle=1.0)
+    assert took < 2.0, f"the interrupted cell replied only after {took:.1f} s"
+    assert run.status == "error", run.describe()
+    assert "Interrupted" in run.reply["ename"]
+    assert run.error is not None and "Interrupted" in run.error["ename"]
+    assert fresh_kernel.ok("keep").result == "7"
+
+
+@pytest.mark.parametrize("code", ["while (true) {}", "int spins = 0; while (true) { spins++; }"],
+                         ids=["one-snippet", "two-snippets"])
+def test_interrupt_sent_as_the_cell_starts_still_stops_it(fresh_kernel, code):
+    fresh_kernel.ok("int keep = 7;")
+    run, took = interrupt(fresh_kernel, code, settle=0.0)
+    assert run.status == "error", f"an interrupted cell must not report success\n{run.describe()}"
+    assert "Interrupted" in run.reply["ename"]
+    assert took < 2.0, f"the interrupted cell replied only after {took:.1f} s"
+    assert fresh_kernel.ok("keep").result == "7"
+
+
+def test_interrupt_while_idle_leaves_the_next_cell_alone(fresh_kernel):
+    fresh_kernel.manager.interrupt_kernel()
+    time.sleep(0.3)
+    run = fresh_kernel.ok("Thread.sleep(300); 1 + 1")
+    assert run.result == "2"
+
+
+def test_shutdown_request_ends_the_process(fresh_kernel):
+    process = fresh_kernel.manager.provisioner.process
+    reply = fresh_kernel.request("shutdown")
+    assert reply["content"]["status"] == "ok"
+    assert reply["content"]["restart"] is False
+    deadline = time.monotonic() + 5
+    while process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert process.poll() is not None, "the kernel process is still running 5 s after shutdown_request"
+    assert process.returncode == 0
+
+
+def test_shutdown_ends_the_process_while_a_cell_runs(fresh_kernel):
+    process = fresh_kernel.manager.provisioner.process
+    fresh_kernel.wait_for(fresh_kernel.send("while (true) {}"), "execute_input")
+    time.sleep(0.5)
+    fresh_kernel.client.shutdown()
+    deadline = time.monotonic() + 5
+    while process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert process.poll() is not None, "the kernel process is still running 5 s after shutdown_request"
+
+
+def test_restart_gives_a_working_kernel_with_fresh_state(fresh_kernel):
+    fresh_kernel.ok("int beforeRestart = 1;")
+    old_pid = fresh_kernel.manager.provisioner.process.pid
+    fresh_kernel.manager.restart_kernel()
+    fresh_kernel.client.wait_for_ready(timeout=60)
+    assert fresh_kernel.manager.provisioner.process.pid != old_pid
+    first = fresh_kernel.ok("1 + 1")
+    assert first.result == "2"
+    assert first.reply["execution_count"] == 1
+    gone = fresh_kernel.execute("beforeRestart")
+    assert gone.status == "error", gone.describe()
+
+
+def launch(connection_file):
+    return subprocess.run(["java", "-jar", str(JAR), "kernel", str(connection_file)],
+                          capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("content", [None, "not json at all", '{"transport": "tcp", "ip":', "[1, 2]", "{}"],
+                         ids=["missing", "not-json", "truncated", "array", "no-ports"])
+def test_a_bad_connection_file_is_one_line_on_stderr(tmp_path, content):
+    path = tmp_path / "connection.json"
+    if content is not None:
+        path.write_text(content)
+    result = launch(path)
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, f"expected one line on stderr, got:\n{result.stderr}"
+    assert str(path) in lines[0]
+    assert "Exception in thread" not in result.stderr and "\tat " not in result.stderr
