@@ -24,6 +24,12 @@ class JavaShellTest {
     }
 
     @Test
+    void stringExpression_isReturnedToo() throws Exception {
+        assertThat(JAVA.run("\"a\" + \"b\"", 1, 1)).isEqualTo("ab");
+        assertThat(JAVA.run("String q = \"q\";\nq", 1, 1)).isEqualTo("q");
+    }
+
+    @Test
     void statementOnly_hasNoValue() throws Exception {
         assertThat(JAVA.run("int unused = 3;", 1, 1)).isSameAs(JavaShell.NO_VALUE);
         assertThat(JAVA.run("// just a comment\n", 1, 1)).isSameAs(JavaShell.NO_VALUE);
