@@ -92,6 +92,8 @@ def test_runtime_error_names_the_users_exception(kernel):
     assert run.error is not None, run.describe()
     assert run.error["ename"] == run.reply["ename"]
     assert run.error["traceback"] == run.reply["traceback"]
+    count = run.reply["execution_count"]
+    assert any(f"cell [{count}], line 1" in line for line in run.reply["traceback"]), run.reply["traceback"]
     assert_no_java_stack_trace(run)
 
 
