@@ -50,6 +50,11 @@ final class InProcessExecution extends DirectExecutionControl {
         }, "sluice-cell");
         thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
         running = thread;
+        if (stopped) {
+            // The interrupt came while JShell was still compiling this snippet.
+            running = null;
+            throw new StoppedException();
+        }
         thread.start();
         try {
             thread.join();
@@ -73,11 +78,11 @@ final class InProcessExecution extends DirectExecutionControl {
     @Override
     @SuppressWarnings({"deprecation", "removal"})
     public void stop() {
+        stopped = true;
         Thread thread = running;
         if (thread == null) {
             return;
         }
-        stopped = true;
         thread.interrupt();
         try {
             thread.join(200);
@@ -87,6 +92,11 @@ final class InProcessExecution extends DirectExecutionControl {
         } catch (UnsupportedOperationException | InterruptedException e) {
             // Java 20+ has no Thread.stop: a busy loop that ignores interrupts keeps running there.
         }
+    }
+
+    /** Forgets a stop requested for an earlier cell. */
+    void clearStop() {
+        stopped = false;
     }
 
     /** True once if the last run was stopped; resets the flag. */

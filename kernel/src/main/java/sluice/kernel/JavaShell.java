@@ -66,7 +66,10 @@ final class JavaShell {
             int lead = leadingWhitespace(remaining);
             int line = firstLine + lines(source.substring(0, offset + lead));
             snippetSource = snippetSource.substring(leadingWhitespace(snippetSource));
-            value = evalOne(snippetSource, remaining.substring(lead, consumed), cell, line);
+            int start = offset + lead;
+            int indent = start - (source.lastIndexOf('\n', start - 1) + 1);
+            String firstSourceLine = source.substring(start - indent).lines().findFirst().orElse("");
+            value = evalOne(snippetSource, new Place(cell, line, indent, firstSourceLine));
             offset += consumed;
             remaining = remaining.substring(consumed);
         }
@@ -75,7 +78,11 @@ final class JavaShell {
 
     static final Object NO_VALUE = new Object();
 
-    private Object evalOne(String snippetSource, String original, int cell, int line) throws Exception {
+    /** Where a snippet starts in its cell: line, indentation of its first line, and that line as typed. */
+    private record Place(int cell, int line, int indent, String firstLine) {
+    }
+
+    private Object evalOne(String snippetSource, Place place) throws Exception {
         List<SnippetEvent> events = shell.eval(snippetSource);
         if (execution.takeStopped()) {
             throw new CellInterrupted();
@@ -86,9 +93,9 @@ final class JavaShell {
                 continue;
             }
             Snippet snippet = event.snippet();
-            origins.put(snippet.id(), new Origin(cell, line));
+            origins.put(snippet.id(), new Origin(place.cell(), place.line()));
             if (event.status() == Snippet.Status.REJECTED) {
-                throw compileError(snippet, original, line);
+                throw compileError(snippet, place);
             }
             JShellException failure = event.exception();
             if (failure != null) {
@@ -116,10 +123,10 @@ final class JavaShell {
         return snippet instanceof jdk.jshell.DeclarationSnippet d ? d.name() : snippet.source().strip();
     }
 
-    private CompileError compileError(Snippet snippet, String original, int line) {
+    private CompileError compileError(Snippet snippet, Place place) {
         List<Diag> diags = shell.diagnostics(snippet).filter(Diag::isError).collect(Collectors.toList());
         if (diags.isEmpty()) {
-            return new CompileError("The snippet could not be compiled.", line, 1, original.lines().findFirst().orElse(""));
+            return new CompileError("The snippet could not be compiled.", place.line(), place.indent() + 1, place.firstLine());
         }
         Diag diag = diags.get(0);
         String src = snippet.source();
@@ -128,8 +135,12 @@ final class JavaShell {
         int lineInSnippet = lines(before);
         int column = pos - (before.lastIndexOf('\n') + 1) + 1;
         String text = src.lines().skip(lineInSnippet).findFirst().orElse("");
+        if (lineInSnippet == 0) {
+            column += place.indent();
+            text = place.firstLine();
+        }
         return new CompileError(diag.getMessage(Locale.ROOT).lines().findFirst().orElse("").strip(),
-                line + lineInSnippet, column, text);
+                place.line() + lineInSnippet, column, text);
     }
 
     private UserCodeException userException(JShellException failure) {
@@ -143,9 +154,14 @@ final class JavaShell {
         return new UserCodeException(eval.getExceptionClassName(), eval.getMessage(), eval.getStackTrace(), origins, eval.getCause());
     }
 
-    /** Stops the running snippet, if any. */
+    /** Stops the running snippet, or the next one if it is still being compiled. */
     void stop() {
         execution.stop();
+    }
+
+    /** Starts a new cell with no stop pending from an earlier one. */
+    void clearStop() {
+        execution.clearStop();
     }
 
     /** Completion candidates for {@code code} at {@code cursor}: [start, matches...]. */

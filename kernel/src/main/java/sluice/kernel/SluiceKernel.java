@@ -54,11 +54,11 @@ final class SluiceKernel extends BaseKernel {
     });
 
     private volatile ShellReplyEnvironment cellEnv;
-    private volatile boolean cellSilent;
     private volatile int cellCount;
     private volatile Thread cellThread;
     private volatile boolean interrupted;
     private volatile boolean aborting;
+    private volatile boolean runningJava;
 
     SluiceKernel() {
         super(StandardCharsets.UTF_8);
@@ -128,11 +128,24 @@ final class SluiceKernel extends BaseKernel {
             if (part.magic()) {
                 value = runMagic(Magics.Kind.LINE, part.text(), null);
             } else {
-                Object result = javaShell().run(part.text(), cellCount, part.line());
+                Object result = runJava(part);
                 value = result == JavaShell.NO_VALUE ? null : result;
             }
         }
         return value;
+    }
+
+    private Object runJava(Cell.Part part) throws Exception {
+        JavaShell shell = javaShell();
+        if (interrupted) {
+            throw new CellInterrupted();
+        }
+        runningJava = true;
+        try {
+            return shell.run(part.text(), cellCount, part.line());
+        } finally {
+            runningJava = false;
+        }
     }
 
     private Object runMagic(Magics.Kind kind, String text, String body) throws Exception {
@@ -176,7 +189,11 @@ final class SluiceKernel extends BaseKernel {
         if (java.isDone()) {
             javaShell().stop();
         }
-        running.interrupt();
+        if (!runningJava) {
+            // A magic is running on the shell thread; Java snippets have their own thread, and
+            // interrupting the shell thread while JShell compiles would break the compiler.
+            running.interrupt();
+        }
     }
 
     // ---- protocol handlers ------------------------------------------------------------------
@@ -209,12 +226,12 @@ final class SluiceKernel extends BaseKernel {
         int count = store ? executionCount.getAndIncrement() : executionCount.get() - 1;
 
         env.setBusyDeferIdle();
+        startCell(env, count);
         if (!silent) {
             publish(env, new PublishExecuteInput(code, count));
         }
         Map<String, Object> reply = new LinkedHashMap<>();
         String output = null;
-        startCell(env, count, silent);
         try {
             String asked = Cell.question(code);
             if (asked != null) {
@@ -251,10 +268,12 @@ final class SluiceKernel extends BaseKernel {
         reply(env, MessageType.EXECUTE_REPLY, reply);
     }
 
-    private void startCell(ShellReplyEnvironment env, int count, boolean silent) {
+    private void startCell(ShellReplyEnvironment env, int count) {
         interrupted = false;
+        if (java.isDone()) {
+            javaShell().clearStop();
+        }
         cellCount = count;
-        cellSilent = silent;
         cellThread = Thread.currentThread();
         cellEnv = env;
         out.attach(text -> publish(env, new PublishStream(PublishStream.StreamType.OUT, text)));
