@@ -100,3 +100,8 @@ def test_question_mark_on_a_magic_pages_its_usage(kernel):
 
 def test_a_magic_line_is_complete(kernel):
     assert kernel.is_complete("%lsmagic")["status"] == "complete"
+
+
+def test_a_cell_magic_header_alone_waits_for_its_body(kernel):
+    assert kernel.is_complete("%%time")["status"] == "incomplete"
+    assert kernel.is_complete("%%time\nint t = 1;")["status"] == "complete"

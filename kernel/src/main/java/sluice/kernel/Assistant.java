@@ -89,8 +89,10 @@ final class Assistant {
 
     /** "complete", "incomplete" (with no indent), or "invalid", for a console deciding on Enter. */
     String completeness(String code) {
-        if (code.stripLeading().startsWith("%%")) {
-            return "complete";
+        String stripped = code.strip();
+        if (stripped.startsWith("%%")) {
+            // A cell magic's header alone still waits for its body, as in IPython.
+            return stripped.contains("\n") ? "complete" : "incomplete";
         }
         String masked = maskMagics(code);
         return masked.isBlank() ? "complete" : java.get().completeness(masked);
