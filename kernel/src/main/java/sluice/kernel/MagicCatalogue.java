@@ -1,17 +1,20 @@
 package sluice.kernel;
 
+import sluice.ingest.IngestMagic;
 import sluice.magic.CellRunner;
 import sluice.magic.LsMagic;
 import sluice.magic.Magics;
 import sluice.magic.TimeMagic;
+import sluice.session.Session;
 
 /** Every magic the kernel offers, named and wired in this one place. */
 final class MagicCatalogue {
     private MagicCatalogue() {
     }
 
-    static Magics create(CellRunner runner) {
+    static Magics create(Session session, CellRunner runner) {
         Magics magics = new Magics();
+        magics.add("ingest", Magics.Kind.LINE, () -> new IngestMagic(session));
         magics.add("lsmagic", Magics.Kind.LINE, () -> new LsMagic(magics));
         magics.add("time", Magics.Kind.CELL, () -> new TimeMagic(runner, System.out));
         return magics;

@@ -2,7 +2,8 @@ package sluice.kernel;
 
 /**
  * What Java cells call without imports ({@code import static sluice.kernel.Notebook.*} is part of
- * every session): showing values and clearing output. It forwards to the running kernel.
+ * every session): the session's tables, showing values and clearing output. It forwards to the
+ * running kernel.
  */
 public final class Notebook {
     private static volatile SluiceKernel kernel;
@@ -27,6 +28,31 @@ public final class Notebook {
     /** Clears the cell's output now. */
     public static void clearOutput() {
         clearOutput(false);
+    }
+
+    /** The session's current table (what the last {@code %ingest} or {@code setTable} left). */
+    public static tech.tablesaw.api.Table table() {
+        return session().table();
+    }
+
+    /** The table kept under {@code name} ({@code %ingest SOURCE --as NAME}). */
+    public static tech.tablesaw.api.Table table(String name) {
+        return session().table(name);
+    }
+
+    /** Makes {@code table} the current table, for the magics that follow. */
+    public static void setTable(tech.tablesaw.api.Table table) {
+        session().setTable(table);
+    }
+
+    /** Makes {@code table} the current table and keeps it as {@code name}. */
+    public static void setTable(String name, tech.tablesaw.api.Table table) {
+        session().setTable(name, table);
+    }
+
+    /** The session the magics act on. */
+    public static sluice.session.Session session() {
+        return kernel().session();
     }
 
     private static SluiceKernel kernel() {

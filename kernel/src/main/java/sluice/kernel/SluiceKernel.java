@@ -32,6 +32,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import sluice.magic.Magics;
+import sluice.render.Bundle;
+import sluice.render.Renderable;
+import sluice.render.TableView;
+import sluice.session.Session;
+import tech.tablesaw.api.Table;
 
 /**
  * The Sluice kernel: runs cells of Java (JShell, in this JVM) and magics, and answers the Jupyter
@@ -44,6 +49,7 @@ final class SluiceKernel extends BaseKernel {
     private final CompletableFuture<JavaShell> java;
     private final Magics magics;
     private final History history = new History();
+    private final Session session = new Session();
     private final CellOutput out = new CellOutput(System.out);
     private final CellOutput err = new CellOutput(System.err);
     private final Assistant assistant;
@@ -68,7 +74,7 @@ final class SluiceKernel extends BaseKernel {
             t.setDaemon(true);
             t.start();
         });
-        this.magics = MagicCatalogue.create(this::runSource);
+        this.magics = MagicCatalogue.create(session, this::runSource);
         this.assistant = new Assistant(this::javaShell, magics);
         System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, false, StandardCharsets.UTF_8));
@@ -160,7 +166,20 @@ final class SluiceKernel extends BaseKernel {
         if (value instanceof DisplayData data) {
             return data;
         }
-        return getRenderer().render(value);
+        Bundle bundle = value instanceof Bundle b ? b
+                : value instanceof Renderable r ? r.bundle()
+                : value instanceof Table t ? TableView.bundle(t)
+                : null;
+        if (bundle == null) {
+            return getRenderer().render(value);
+        }
+        DisplayData data = new DisplayData();
+        bundle.data().forEach(data::putData);
+        return data;
+    }
+
+    Session session() {
+        return session;
     }
 
     void displayValue(Object value) {

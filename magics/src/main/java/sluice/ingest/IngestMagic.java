@@ -1,0 +1,129 @@
+package sluice.ingest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import sluice.magic.Magic;
+import sluice.magic.UsageError;
+import sluice.session.Session;
+import tech.tablesaw.api.Table;
+
+/**
+ * {@code %ingest SOURCE [--as NAME] [options]}: reads a CSV/TSV/JSON file, a folder or glob of them,
+ * an http(s) URL or a JDBC query into the session's current table.
+ */
+@Command(name = "ingest", description = "Read a file, folder, glob, URL or database query into the current table.",
+        footer = {"", "Examples:", "  %ingest data/penguins.csv", "  %ingest 'logs/*.csv.gz' --as logs",
+                "  %ingest jdbc:postgresql://127.0.0.1:5432/test --table sales --limit 1000"})
+public final class IngestMagic implements Magic {
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "A file, folder, glob, http(s) URL or jdbc: URL.")
+    String source;
+
+    @Option(names = "--as", paramLabel = "NAME", description = "Also keep the table under this name: table(\"NAME\").")
+    String name;
+
+    @Option(names = "--sep", paramLabel = "CHAR", description = "Field separator (default: detected). 'tab' or '\\t' for tabs.")
+    String separator;
+
+    @Option(names = "--no-header", description = "The first row is data, not column names (default: detected).")
+    boolean noHeader;
+
+    @Option(names = "--header", description = "The first row holds column names (default: detected).")
+    boolean header;
+
+    @Option(names = "--missing", paramLabel = "TOKENS", description = "More comma-separated tokens meaning missing, besides empty, NA, NaN, null.")
+    String missing;
+
+    @Option(names = "--types", paramLabel = "COL=TYPE,…", description = "Fix column types: integer, decimal, boolean, date, date-time, text.")
+    String types;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Read only the first N rows.")
+    Integer limit;
+
+    @Option(names = "--query", paramLabel = "SQL", description = "For a jdbc: SOURCE, the query to run.")
+    String query;
+
+    @Option(names = "--table", paramLabel = "TABLE", description = "For a jdbc: SOURCE, the table to read.")
+    String table;
+
+    @Option(names = "--password-env", paramLabel = "VAR", description = "For a jdbc: SOURCE, the environment variable holding the password.")
+    String passwordEnv;
+
+    private final Session session;
+
+    public IngestMagic(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Object run(String body) throws Exception {
+        IngestOptions options = options();
+        long start = System.nanoTime();
+        Table result = Sources.read(options);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (name != null) {
+            session.setTable(name, result);
+        } else {
+            session.setTable(result);
+        }
+        return new IngestReport(Sources.describe(options), result, seconds, name);
+    }
+
+    IngestOptions options() {
+        if (limit != null && limit < 0) {
+            throw new UsageError("--limit must be 0 or more, not " + limit + ".");
+        }
+        if (header && noHeader) {
+            throw new UsageError("Give --header or --no-header, not both.");
+        }
+        boolean jdbc = source.startsWith("jdbc:");
+        if (!jdbc && (query != null || table != null || passwordEnv != null)) {
+            throw new UsageError("--query, --table and --password-env are for jdbc: sources, not '" + source + "'.");
+        }
+        if (jdbc && (query == null) == (table == null)) {
+            throw new UsageError("A jdbc: source needs --query \"SQL\" or --table NAME (one of them).");
+        }
+        if (name != null && !name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+            throw new UsageError("--as needs a simple name (letters, digits, _ . -), not '" + name + "'.");
+        }
+        return new IngestOptions(source, separator(), header ? Boolean.TRUE : noHeader ? Boolean.FALSE : null,
+                list(missing), typeMap(), limit, query, table, passwordEnv);
+    }
+
+    private Character separator() {
+        if (separator == null) {
+            return null;
+        }
+        String s = separator.equals("tab") || separator.equals("\\t") ? "\t" : separator;
+        if (s.length() != 1) {
+            throw new UsageError("--sep takes one character (or 'tab'), not '" + separator + "'.");
+        }
+        return s.charAt(0);
+    }
+
+    private static List<String> list(String csv) {
+        List<String> items = new ArrayList<>();
+        if (csv != null) {
+            for (String item : csv.split(",")) {
+                items.add(item.strip());
+            }
+        }
+        return items;
+    }
+
+    private Map<String, String> typeMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String pair : list(types)) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw new UsageError("--types takes COL=TYPE pairs separated by commas, e.g. year=integer,sex=text; not '" + pair + "'.");
+            }
+            map.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return map;
+    }
+}

@@ -1,0 +1,34 @@
+package sluice.ingest;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code %ingest} was asked to read, checked and normalised: the source, the table name to keep
+ * it under, and the reading options that apply to its kind of source.
+ *
+ * @param separator  field separator, or null to detect it
+ * @param header     whether the first row holds the column names, or null to detect it
+ * @param missing    extra tokens that mean "missing", besides the defaults
+ * @param types      column types the user fixed by name (integer, decimal, boolean, date, date-time, text)
+ * @param limit      rows to read at most, or null for all
+ * @param query      SQL to run, for a JDBC source
+ * @param table      table to read, for a JDBC source
+ * @param passwordEnv environment variable holding the database password
+ */
+public record IngestOptions(String source, Character separator, Boolean header, List<String> missing,
+                            Map<String, String> types, Integer limit, String query, String table, String passwordEnv) {
+
+    /** Tokens read as missing in every text source. */
+    public static final List<String> DEFAULT_MISSING = List.of("", "NA", "NaN", "null", "NULL", "N/A");
+
+    public IngestOptions {
+        missing = List.copyOf(missing);
+        types = Map.copyOf(types);
+    }
+
+    /** Default and extra missing-value tokens together. */
+    public String[] missingTokens() {
+        return java.util.stream.Stream.concat(DEFAULT_MISSING.stream(), missing.stream()).distinct().toArray(String[]::new);
+    }
+}

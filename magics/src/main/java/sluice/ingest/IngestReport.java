@@ -1,0 +1,40 @@
+package sluice.ingest;
+
+import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
+
+import sluice.render.Bundle;
+import sluice.render.Renderable;
+import sluice.render.TableView;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** What {@code %ingest} shows: the source, shape, time, a schema with missing counts, and the first rows. */
+public record IngestReport(String source, Table table, double seconds, String name) implements Renderable {
+    private static final int PREVIEW_ROWS = 5;
+
+    public String summary() {
+        return String.format("%s → %s in %.2f s%s", source, TableView.shape(table), seconds,
+                name == null ? "" : " (kept as table(\"" + name + "\"))");
+    }
+
+    @Override
+    public Bundle bundle() {
+        StringBuilder plain = new StringBuilder(summary()).append("\n\n");
+        StringBuilder html = new StringBuilder("<div class=\"sluice-ingest\"><p><b>")
+                .append(escapeHtml4(summary())).append("</b></p>")
+                .append("<table class=\"dataframe\" border=\"1\"><thead><tr><th>column</th><th>type</th><th>missing</th></tr></thead><tbody>");
+        int width = table.columnNames().stream().mapToInt(String::length).max().orElse(6);
+        for (Column<?> column : table.columns()) {
+            String type = TableView.typeName(column);
+            int missing = column.countMissing();
+            plain.append(String.format("%-" + width + "s  %-9s  %,d missing%n", column.name(), type, missing));
+            html.append("<tr><td>").append(escapeHtml4(column.name())).append("</td><td>").append(type)
+                    .append("</td><td>").append(String.format("%,d", missing)).append("</td></tr>");
+        }
+        html.append("</tbody></table>");
+        Table head = table.first(PREVIEW_ROWS);
+        plain.append('\n').append(head.printAll());
+        html.append("<p>First rows:</p>").append(TableView.html(head).replace(TableView.shape(head), "")).append("</div>");
+        return Bundle.of(html.toString(), plain.toString());
+    }
+}

@@ -1,0 +1,74 @@
+package sluice.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import sluice.magic.UsageError;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** Chooses the reader for a SOURCE: a JDBC URL, an http(s) URL, or files (CSV/TSV or JSON by extension). */
+final class Sources {
+    private Sources() {
+    }
+
+    static Table read(IngestOptions options) throws Exception {
+        String source = options.source();
+        if (source.startsWith("jdbc:")) {
+            return JdbcSource.read(options);
+        }
+        if (source.matches("(?i)https?://.*")) {
+            return UrlSource.read(options);
+        }
+        return readFiles(Locations.files(source), options);
+    }
+
+    /** The source as it may be shown: passwords in URLs are masked. */
+    static String describe(IngestOptions options) {
+        String shown = Secrets.mask(options.source());
+        if (options.table() != null) {
+            return shown + " table " + options.table();
+        }
+        return options.query() != null ? shown + " query" : shown;
+    }
+
+    /** Reads files of one schema as one table; later files take the first file's column types. */
+    static Table readFiles(List<Path> files, IngestOptions options) throws IOException {
+        Table first = readFile(files.get(0), options, Map.of());
+        if (files.size() == 1) {
+            return first;
+        }
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        for (Column<?> column : first.columns()) {
+            types.put(column.name(), column.type());
+        }
+        Table all = first.copy();
+        all.setName(files.get(0).getParent() == null ? "files" : files.get(0).getParent().getFileName() + "/…");
+        for (Path file : files.subList(1, files.size())) {
+            if (options.limit() != null && all.rowCount() >= options.limit()) {
+                break;
+            }
+            Table next = readFile(file, options, types);
+            if (!next.columnNames().equals(first.columnNames())) {
+                throw new UsageError("'" + file + "' has columns " + next.columnNames() + ", but '" + files.get(0)
+                        + "' has " + first.columnNames() + ". Files read together need the same columns.");
+            }
+            all.append(next);
+        }
+        return options.limit() != null && all.rowCount() > options.limit() ? all.first(options.limit()) : all;
+    }
+
+    static Table readFile(Path file, IngestOptions options, Map<String, ColumnType> types) throws IOException {
+        String name = file.getFileName().toString().toLowerCase().replaceFirst("\\.gz$", "");
+        if (name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+            return JsonSource.read(file, options);
+        }
+        if (name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".parquet")) {
+            throw new UsageError("Sluice reads CSV, TSV and JSON files; export '" + file.getFileName() + "' to CSV first.");
+        }
+        return CsvSource.read(file, options, types);
+    }
+}
