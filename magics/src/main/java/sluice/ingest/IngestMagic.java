@@ -1,5 +1,6 @@
 package sluice.ingest;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,16 +55,26 @@ public final class IngestMagic implements Magic {
     String passwordEnv;
 
     private final Session session;
+    private final PrintStream progress;
+
+    /** @param progress where a progress line goes for reads over a second (the cell's stderr) */
+    public IngestMagic(Session session, PrintStream progress) {
+        this.session = session;
+        this.progress = progress;
+    }
 
     public IngestMagic(Session session) {
-        this.session = session;
+        this(session, System.err);
     }
 
     @Override
     public Object run(String body) throws Exception {
         IngestOptions options = options();
         long start = System.nanoTime();
-        Table result = Sources.read(options);
+        Table result;
+        try (Progress shown = new Progress(Sources.describe(options), progress)) {
+            result = Sources.read(options, shown);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (name != null) {
             session.setTable(name, result);

@@ -15,7 +15,7 @@ final class Sources {
     private Sources() {
     }
 
-    static Table read(IngestOptions options) throws Exception {
+    static Table read(IngestOptions options, Progress progress) throws Exception {
         String source = options.source();
         if (source.startsWith("jdbc:")) {
             return JdbcSource.read(options);
