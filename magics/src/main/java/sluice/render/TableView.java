@@ -20,7 +20,8 @@ public final class TableView {
 
     /** "344 rows × 8 columns" */
     public static String shape(Table table) {
-        return String.format("%,d rows × %,d columns", table.rowCount(), table.columnCount());
+        return String.format("%,d %s × %,d %s", table.rowCount(), table.rowCount() == 1 ? "row" : "rows",
+                table.columnCount(), table.columnCount() == 1 ? "column" : "columns");
     }
 
     public static String html(Table table) {
