@@ -35,7 +35,6 @@ final class JavaShell {
         InProcessExecution.Provider provider = new InProcessExecution.Provider();
         this.shell = JShell.builder()
                 .executionEngine(provider, Map.of())
-                .compilerOptions("-parameters")
                 .build();
         this.execution = provider.execution();
         this.analysis = shell.sourceCodeAnalysis();
