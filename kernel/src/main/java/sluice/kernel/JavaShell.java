@@ -110,6 +110,10 @@ final class JavaShell {
             if (expression && event.value() != null && !isVoid(snippet)) {
                 value = result;
             }
+            if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+                // An unnamed $N would keep its value alive and make every later cell compile slower.
+                shell.drop(snippet);
+            }
         }
         return value;
     }
