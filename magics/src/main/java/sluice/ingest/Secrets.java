@@ -1,5 +1,12 @@
 package sluice.ingest;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Keeps passwords out of everything the kernel shows: URLs and messages are masked before display. */
@@ -21,10 +28,47 @@ public final class Secrets {
 
     /** {@code text} with every occurrence of a known secret replaced by stars, then masked as above. */
     public static String mask(String text, String secret) {
+        return mask(text, secret == null ? List.of() : List.of(secret));
+    }
+
+    /** {@code text} with every occurrence of each known secret replaced by stars, then masked as above. */
+    public static String mask(String text, Collection<String> secrets) {
         if (text == null) {
             return null;
         }
-        String out = secret == null || secret.isEmpty() ? text : text.replace(secret, "****");
+        String out = text;
+        for (String secret : secrets) {
+            if (secret != null && !secret.isEmpty()) {
+                out = out.replace(secret, "****");
+            }
+        }
         return mask(out);
+    }
+
+    /**
+     * The passwords written into {@code url}, as written and as a driver decodes them
+     * ({@code p%40ss} is {@code p@ss}), so that both forms can be masked.
+     */
+    static List<String> passwordsIn(String url) {
+        List<String> found = new ArrayList<>();
+        for (Pattern pattern : List.of(USER_INFO, PASSWORD_PARAM)) {
+            Matcher m = pattern.matcher(url);
+            while (m.find()) {
+                String written = m.group(2);
+                found.add(written);
+                decode(written).ifPresent(found::add);
+                decode(written.replace("+", " ")).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    /** {@code text} with its {@code %XX} escapes decoded ({@code +} stays a plus, as in a URL's user info). */
+    static Optional<String> decode(String text) {
+        try {
+            return Optional.of(URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

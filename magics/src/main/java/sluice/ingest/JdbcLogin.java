@@ -1,0 +1,95 @@
+package sluice.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import sluice.magic.UsageError;
+
+/**
+ * Where to connect and as whom, with the password kept out of the notebook: it comes from
+ * {@code --password-env VAR}, {@code PGPASSWORD} or {@code ~/.pgpass} (which the PostgreSQL driver
+ * reads once it knows the user), and a password typed into the URL is remembered only to be masked.
+ *
+ * @param url        the URL to hand the driver
+ * @param properties the driver properties: user, password and defaults the URL did not set
+ * @param secrets    every password known here, to mask in whatever is shown
+ */
+record JdbcLogin(String url, Properties properties, List<String> secrets) {
+    private static final Pattern POSTGRES_USER_INFO = Pattern.compile("^(jdbc:postgresql://)([^/@?]*)@");
+
+    /** @param env the process environment ({@code System::getenv}), a map in tests */
+    static JdbcLogin of(String url, String passwordEnv, UnaryOperator<String> env) {
+        List<String> secrets = new ArrayList<>(Secrets.passwordsIn(url));
+        Properties properties = new Properties();
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        String driverUrl = postgres ? moveUserInfo(url, properties) : url;
+        if (properties.containsKey("password")) {
+            secrets.add(properties.getProperty("password"));
+        }
+        boolean urlPassword = hasParameter(url, "password") || properties.containsKey("password");
+        if (passwordEnv != null) {
+            String password = env.apply(passwordEnv);
+            if (password == null) {
+                throw new UsageError("--password-env " + passwordEnv + ": the environment variable " + passwordEnv
+                        + " is not set. Set it where the kernel starts, or use ~/.pgpass.");
+            }
+            if (urlPassword) {
+                throw new UsageError("The URL has a password and --password-env gives another: keep only --password-env.");
+            }
+            properties.setProperty("password", password);
+            secrets.add(password);
+        }
+        if (postgres) {
+            postgresDefaults(driverUrl, properties, env, secrets);
+        }
+        return new JdbcLogin(driverUrl, properties, List.copyOf(secrets));
+    }
+
+    /**
+     * As libpq does: the user is PGUSER or else the login name, and the password PGPASSWORD or else
+     * the driver's own look-up in ~/.pgpass, which needs the user set to happen at all.
+     */
+    private static void postgresDefaults(String url, Properties properties, UnaryOperator<String> env, List<String> secrets) {
+        if (!hasParameter(url, "user") && !properties.containsKey("user")) {
+            String user = env.apply("PGUSER");
+            properties.setProperty("user", user != null ? user : System.getProperty("user.name"));
+        }
+        String password = env.apply("PGPASSWORD");
+        if (password != null && !hasParameter(url, "password") && !properties.containsKey("password")) {
+            properties.setProperty("password", password);
+            secrets.add(password);
+        }
+        if (!hasParameter(url, "ApplicationName")) {
+            properties.setProperty("ApplicationName", "sluice");
+        }
+    }
+
+    /**
+     * The PostgreSQL driver does not read {@code user:password@host} (it takes it for a host name and
+     * puts it in its error), so that part moves into the properties, as libpq would read it.
+     */
+    private static String moveUserInfo(String url, Properties properties) {
+        Matcher m = POSTGRES_USER_INFO.matcher(url);
+        if (!m.find()) {
+            return url;
+        }
+        String info = m.group(2);
+        int colon = info.indexOf(':');
+        String user = colon < 0 ? info : info.substring(0, colon);
+        if (!user.isEmpty()) {
+            properties.setProperty("user", Secrets.decode(user).orElse(user));
+        }
+        if (colon >= 0) {
+            String password = info.substring(colon + 1);
+            properties.setProperty("password", Secrets.decode(password).orElse(password));
+        }
+        return m.group(1) + url.substring(m.end());
+    }
+
+    private static boolean hasParameter(String url, String name) {
+        return Pattern.compile("[?&;]" + name + "=", Pattern.CASE_INSENSITIVE).matcher(url).find();
+    }
+}

@@ -1,0 +1,106 @@
+package sluice.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sluice.magic.UsageError;
+
+/** Where the user and password come from, without a server: the URL, --password-env, PGUSER/PGPASSWORD, ~/.pgpass. */
+class JdbcLoginTest {
+    private static final String URL = "jdbc:postgresql://db.example:5432/sales";
+
+    private static JdbcLogin login(String url, String passwordEnv, Map<String, String> env) {
+        return JdbcLogin.of(url, passwordEnv, env::get);
+    }
+
+    @Test
+    void pgUserAndPgPassword_comeFromTheEnvironment() {
+        JdbcLogin login = login(URL, null, Map.of("PGUSER", "ana", "PGPASSWORD", "env-secret"));
+
+        assertThat(login.url()).isEqualTo(URL);
+        assertThat(login.properties()).containsEntry("user", "ana").containsEntry("password", "env-secret");
+        assertThat(login.secrets()).contains("env-secret");
+    }
+
+    @Test
+    void withoutPgUser_theUserIsTheLoginName_asPsqlWouldUse() {
+        JdbcLogin login = login(URL, null, Map.of());
+
+        assertThat(login.properties()).containsEntry("user", System.getProperty("user.name")).doesNotContainKey("password");
+    }
+
+    @Test
+    void passwordEnv_namesTheVariableHoldingThePassword_andBeatsPgPassword() {
+        JdbcLogin login = login(URL, "SALES_DB_PASSWORD", Map.of("SALES_DB_PASSWORD", "from-var", "PGPASSWORD", "env-secret"));
+
+        assertThat(login.properties()).containsEntry("password", "from-var");
+        assertThat(login.secrets()).contains("from-var");
+    }
+
+    @Test
+    void passwordEnv_thatIsNotSet_saysWhichVariable() {
+        assertThatThrownBy(() -> login(URL, "SALES_DB_PASSWORD", Map.of()))
+                .isInstanceOf(UsageError.class)
+                .hasMessage("--password-env SALES_DB_PASSWORD: the environment variable SALES_DB_PASSWORD is not set."
+                        + " Set it where the kernel starts, or use ~/.pgpass.");
+    }
+
+    @Test
+    void passwordEnv_besideAPasswordInTheUrl_isRefused() {
+        assertThatThrownBy(() -> login(URL + "?password=typed", "SALES_DB_PASSWORD", Map.of("SALES_DB_PASSWORD", "x")))
+                .isInstanceOf(UsageError.class)
+                .hasMessageContaining("keep only --password-env");
+    }
+
+    @Test
+    void userAndPasswordInTheUrl_winOverTheEnvironment() {
+        JdbcLogin login = login(URL + "?user=bob&password=typed", null, Map.of("PGUSER", "ana", "PGPASSWORD", "env-secret"));
+
+        assertThat(login.properties()).doesNotContainKeys("user", "password");
+        assertThat(login.secrets()).contains("typed").doesNotContain("env-secret");
+    }
+
+    @Test
+    void userInfoBeforeTheHost_movesIntoTheProperties_decoded() {
+        JdbcLogin login = login("jdbc:postgresql://bob:p%40ss+word@db.example:5432/sales?ssl=false", null, Map.of("PGUSER", "ana"));
+
+        assertThat(login.url()).isEqualTo("jdbc:postgresql://db.example:5432/sales?ssl=false");
+        assertThat(login.properties()).containsEntry("user", "bob").containsEntry("password", "p@ss+word");
+        assertThat(login.secrets()).contains("p%40ss+word", "p@ss+word");
+    }
+
+    @Test
+    void pgPass_isReadByTheDriver_forTheLoginName_whenNoUserIsGiven(@TempDir Path dir) throws Exception {
+        Path pgpass = dir.resolve("pgpass");
+        Files.writeString(pgpass, "db.example:5432:sales:" + System.getProperty("user.name") + ":from-pgpass\n");
+        Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
+        String before = System.setProperty("org.postgresql.pgpassfile", pgpass.toString());
+        try {
+            JdbcLogin login = login(URL, null, Map.of());
+            Properties resolved = org.postgresql.Driver.parseURL(login.url(), login.properties());
+
+            assertThat(resolved).containsEntry("password", "from-pgpass");
+        } finally {
+            if (before == null) {
+                System.clearProperty("org.postgresql.pgpassfile");
+            } else {
+                System.setProperty("org.postgresql.pgpassfile", before);
+            }
+        }
+    }
+
+    @Test
+    void otherDatabases_getNoPostgresEnvironment() {
+        JdbcLogin login = login("jdbc:mysql://db.example/sales", null, Map.of("PGUSER", "ana", "PGPASSWORD", "env-secret"));
+
+        assertThat(login.properties()).isEmpty();
+        assertThat(login.secrets()).isEmpty();
+    }
+}
