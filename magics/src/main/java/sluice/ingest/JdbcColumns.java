@@ -1,0 +1,169 @@
+package sluice.ingest;
+
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Set;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.api.TimeColumn;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Reads a JDBC result into Tablesaw columns of matching types, one row at a time as the driver
+ * streams them, so only the columns and one fetch of rows are ever held. Tablesaw's own
+ * {@code Table.read().db} reads a timestamp as an instant, a {@code numeric(10,2)} as a float,
+ * and fails on types it does not know; here anything without a closer match is read as text.
+ */
+final class JdbcColumns {
+    private JdbcColumns() {
+    }
+
+    /** Reads at most {@code limit} rows of {@code rows} into a table called {@code name}. */
+    static Table read(ResultSet rows, String name, long limit) throws SQLException {
+        ResultSetMetaData meta = rows.getMetaData();
+        int width = meta.getColumnCount();
+        Table table = Table.create(name);
+        Cell[] cells = new Cell[width];
+        Set<String> names = new HashSet<>();
+        for (int i = 1; i <= width; i++) {
+            Column<?> column = type(meta, i).create(unique(meta.getColumnLabel(i), names));
+            table.addColumns(column);
+            cells[i - 1] = cell(column, i);
+        }
+        for (long row = 0; row < limit && rows.next(); row++) {
+            for (Cell cell : cells) {
+                cell.read(rows);
+            }
+        }
+        return table;
+    }
+
+    /** The column type for column {@code i}: integer, bigint, numeric, real/double, boolean, text, date, timestamp. */
+    static ColumnType type(ResultSetMetaData meta, int i) throws SQLException {
+        int precision = meta.getPrecision(i);
+        int scale = meta.getScale(i);
+        String typeName = String.valueOf(meta.getColumnTypeName(i)).toLowerCase();
+        return switch (meta.getColumnType(i)) {
+            case Types.BOOLEAN -> ColumnType.BOOLEAN;
+            case Types.BIT -> precision <= 1 ? ColumnType.BOOLEAN : ColumnType.STRING;
+            case Types.TINYINT, Types.SMALLINT -> ColumnType.INTEGER;
+            case Types.INTEGER -> meta.isSigned(i) ? ColumnType.INTEGER : ColumnType.LONG;
+            case Types.BIGINT -> meta.isSigned(i) ? ColumnType.LONG : ColumnType.DOUBLE;
+            // numeric(p, 0) holds whole numbers; unconstrained numeric reports precision 0 and may hold fractions
+            case Types.NUMERIC, Types.DECIMAL -> scale != 0 || precision <= 0 || precision > 18 ? ColumnType.DOUBLE
+                    : precision <= 9 ? ColumnType.INTEGER : ColumnType.LONG;
+            case Types.REAL, Types.FLOAT, Types.DOUBLE -> ColumnType.DOUBLE;
+            case Types.DATE -> ColumnType.LOCAL_DATE;
+            case Types.TIME -> typeName.contains("tz") || typeName.contains("zone") ? ColumnType.STRING : ColumnType.LOCAL_TIME;
+            case Types.TIMESTAMP -> typeName.contains("tz") || typeName.contains("zone") ? ColumnType.INSTANT : ColumnType.LOCAL_DATE_TIME;
+            case Types.TIMESTAMP_WITH_TIMEZONE -> ColumnType.INSTANT;
+            default -> ColumnType.STRING;
+        };
+    }
+
+    /** How one cell of a column is read from the current row and appended. */
+    private interface Cell {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    private static Cell cell(Column<?> column, int i) {
+        if (column instanceof IntColumn c) {
+            return rows -> {
+                int v = rows.getInt(i);
+                if (rows.wasNull()) {
+                    c.appendMissing();
+                } else {
+                    c.append(v);
+                }
+            };
+        }
+        if (column instanceof LongColumn c) {
+            return rows -> {
+                long v = rows.getLong(i);
+                if (rows.wasNull()) {
+                    c.appendMissing();
+                } else {
+                    c.append(v);
+                }
+            };
+        }
+        if (column instanceof DoubleColumn c) {
+            return rows -> {
+                double v = rows.getDouble(i);
+                if (rows.wasNull()) {
+                    c.appendMissing();
+                } else {
+                    c.append(v);
+                }
+            };
+        }
+        if (column instanceof BooleanColumn c) {
+            return rows -> {
+                boolean v = rows.getBoolean(i);
+                if (rows.wasNull()) {
+                    c.appendMissing();
+                } else {
+                    c.append(v);
+                }
+            };
+        }
+        if (column instanceof DateColumn c) {
+            return rows -> c.append(finite(rows.getObject(i, LocalDate.class)));
+        }
+        if (column instanceof DateTimeColumn c) {
+            return rows -> c.append(finite(rows.getObject(i, LocalDateTime.class)));
+        }
+        if (column instanceof InstantColumn c) {
+            return rows -> {
+                OffsetDateTime v = rows.getObject(i, OffsetDateTime.class);
+                c.append(v == null || v.getYear() < -9999 || v.getYear() > 9999 ? null : v.toInstant());
+            };
+        }
+        if (column instanceof TimeColumn c) {
+            return rows -> c.append(rows.getObject(i, LocalTime.class));
+        }
+        StringColumn c = (StringColumn) column;
+        return rows -> {
+            String v = rows.getString(i);
+            if (v == null) {
+                c.appendMissing();
+            } else {
+                c.append(v);
+            }
+        };
+    }
+
+    /** PostgreSQL's {@code infinity} arrives as the largest date; Tablesaw cannot hold it, so it reads as missing. */
+    private static LocalDate finite(LocalDate date) {
+        return date == null || date.getYear() < -9999 || date.getYear() > 9999 ? null : date;
+    }
+
+    private static LocalDateTime finite(LocalDateTime time) {
+        return time == null || time.getYear() < -9999 || time.getYear() > 9999 ? null : time;
+    }
+
+    /** {@code SELECT a.id, b.id} gives two columns called id; the second becomes id_2. */
+    private static String unique(String label, Set<String> taken) {
+        String base = label == null || label.isBlank() ? "column" : label;
+        String name = base;
+        for (int n = 2; !taken.add(name.toLowerCase()); n++) {
+            name = base + "_" + n;
+        }
+        return name;
+    }
+}

@@ -1,0 +1,89 @@
+package sluice.ingest;
+
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import sluice.magic.UsageError;
+
+/**
+ * A failed connection or query as one line: the database, the server's or driver's own message
+ * (with its hint, if it gave one) and what to try, with every known password masked.
+ */
+final class JdbcErrors {
+    private static final Pattern MISSING_RELATION = Pattern.compile("relation \"([^\"]+)\" does not exist");
+    private static final Pattern POSITION = Pattern.compile("Position: (\\d+)");
+
+    private JdbcErrors() {
+    }
+
+    /**
+     * @param url        the URL as the user wrote it
+     * @param secrets    the passwords to mask
+     * @param fromQuery  whether the SQL was the user's {@code --query}, so a position in it means something
+     * @param suggestion for a missing table, the closest tables (" Did you mean 'x'?"), looked up only when needed
+     */
+    static UsageError explain(SQLException e, String url, List<String> secrets, boolean fromQuery, UnaryOperator<String> suggestion) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        List<String> lines = message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        String first = lines.isEmpty() ? message : lines.get(0).replaceFirst("^(ERROR|FATAL|PANIC): ", "");
+        StringBuilder reason = new StringBuilder(first.replaceFirst("\\.$", ""));
+        lines.stream().map(POSITION::matcher).filter(m -> fromQuery && m.matches()).findFirst()
+                .ifPresent(m -> reason.append(" (character ").append(m.group(1)).append(" of the query)"));
+        reason.append('.');
+        lines.stream().filter(l -> l.startsWith("Detail:") || l.startsWith("Hint:")).forEach(l -> reason.append(' ').append(sentence(l)));
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String text;
+        if (message.startsWith("No suitable driver")) {
+            String scheme = url.replaceFirst("^(jdbc:[^:]*:).*", "$1");
+            text = "No JDBC driver for " + scheme + " URLs is on the classpath. Sluice brings PostgreSQL's (jdbc:postgresql://host:port/db);"
+                    + " put another database's driver jar on the kernel's classpath.";
+        } else if (message.startsWith("Unable to parse URL")) {
+            text = "The driver cannot read this URL; write it as jdbc:postgresql://host:port/database.";
+        } else {
+            text = reason + cause(e) + hint(state, message, suggestion);
+        }
+        return new UsageError(Secrets.mask(where(url) + ": " + text, secrets));
+    }
+
+    /** The URL without its parameters, where passwords and options live. */
+    static String where(String url) {
+        return Secrets.mask(url.replaceFirst("\\?.*$", ""));
+    }
+
+    /** The driver's generic "The connection attempt failed." says nothing until its cause is added. */
+    private static String cause(SQLException e) {
+        Throwable cause = e.getCause();
+        if (cause == null || !e.getMessage().startsWith("The connection attempt failed")) {
+            return "";
+        }
+        if (cause instanceof UnknownHostException) {
+            return " Unknown host '" + cause.getMessage() + "'.";
+        }
+        return " " + sentence(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    }
+
+    private static String hint(String state, String message, UnaryOperator<String> suggestion) {
+        if (state.startsWith("08") && !message.contains("Check")) {
+            return " Is the server running, and are the host and port right?";
+        }
+        if (state.startsWith("28")) {
+            return " Check the user and password: PGUSER and PGPASSWORD, ~/.pgpass, or --password-env VAR.";
+        }
+        if (state.equals("3D000")) {
+            return " Check the database name at the end of the URL.";
+        }
+        if (state.equals("25006")) {
+            return " %ingest only reads; change data with another tool.";
+        }
+        Matcher missing = MISSING_RELATION.matcher(message);
+        return state.equals("42P01") && missing.find() ? suggestion.apply(missing.group(1)) : "";
+    }
+
+    private static String sentence(String text) {
+        String t = text.strip();
+        return t.endsWith(".") || t.endsWith("?") || t.endsWith("!") ? t : t + ".";
+    }
+}
