@@ -29,6 +29,29 @@ final class ColumnTypes {
     private ColumnTypes() {
     }
 
+    /** The type with its article, for messages: "an integer", "a date-time". */
+    static String describe(ColumnType type) {
+        if (type == ColumnType.INTEGER || type == ColumnType.LONG) {
+            return "an integer";
+        }
+        if (type == ColumnType.DOUBLE || type == ColumnType.FLOAT) {
+            return "a decimal number";
+        }
+        if (type == ColumnType.BOOLEAN) {
+            return "a boolean (true/false)";
+        }
+        if (type == ColumnType.LOCAL_DATE) {
+            return "a date (like 2024-01-31)";
+        }
+        if (type == ColumnType.LOCAL_DATE_TIME) {
+            return "a date-time (like 2024-01-31T13:45:00)";
+        }
+        if (type == ColumnType.LOCAL_TIME) {
+            return "a time (like 13:45:00)";
+        }
+        return "a " + type.name().toLowerCase();
+    }
+
     static ColumnType parse(String column, String name) {
         ColumnType type = NAMES.get(name.toLowerCase());
         if (type == null) {

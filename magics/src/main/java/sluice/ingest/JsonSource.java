@@ -1,28 +1,26 @@
 package sluice.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.univocity.parsers.csv.CsvWriter;
-import com.univocity.parsers.csv.CsvWriterSettings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import sluice.magic.UsageError;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
+import tech.tablesaw.columns.Column;
 
 /**
  * JSON records: an array of objects, or JSON Lines (one object per line). Keys become columns (in
- * order of first appearance), and column types are inferred exactly as for CSV.
+ * order of first appearance; a record without a key has a missing value there), nested objects and
+ * arrays stay as their JSON text, and column types are inferred from all values exactly as for CSV.
  */
 final class JsonSource {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,56 +29,61 @@ final class JsonSource {
     }
 
     static Table read(Path file, IngestOptions options) throws IOException {
-        List<Map<String, String>> records = new ArrayList<>();
-        LinkedHashSet<String> keys = new LinkedHashSet<>();
+        String name = file.getFileName().toString();
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        int records = 0;
         try (InputStream in = CsvSource.open(file); JsonParser parser = JSON.getFactory().createParser(in)) {
             JsonToken first = parser.nextToken();
-            boolean array = first == JsonToken.START_ARRAY;
-            if (array) {
+            if (first == JsonToken.START_ARRAY) {
                 parser.nextToken();
             }
-            int record = 0;
             while (parser.currentToken() != null && parser.currentToken() != JsonToken.END_ARRAY) {
-                record++;
-                if (options.limit() != null && records.size() >= options.limit()) {
+                if (options.limit() != null && records >= options.limit()) {
                     break;
                 }
                 JsonNode node = JSON.readTree(parser);
+                records++;
                 if (!node.isObject()) {
-                    throw new UsageError(file.getFileName() + " record " + record
-                            + ": expected an object with named fields, found " + node.getNodeType().name().toLowerCase() + ".");
+                    throw new UsageError(name + " record " + records + ": expected an object with named fields, found "
+                            + node.getNodeType().name().toLowerCase() + ". Sluice reads an array of objects or one object per line.");
                 }
-                Map<String, String> row = new LinkedHashMap<>();
+                int filled = records - 1;
                 node.fields().forEachRemaining(field -> {
-                    keys.add(field.getKey());
+                    List<String> values = columns.computeIfAbsent(field.getKey(), key -> new ArrayList<>());
+                    while (values.size() < filled) {
+                        values.add(null);
+                    }
                     JsonNode value = field.getValue();
-                    row.put(field.getKey(), value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString());
+                    values.add(value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString());
                 });
-                records.add(row);
                 parser.nextToken();
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UsageError(file.getFileName() + " is not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new UsageError(name + " is not valid JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + " (record " + (records + 1) + "): " + e.getOriginalMessage());
         }
-        if (keys.isEmpty()) {
-            throw new UsageError(file.getFileName() + " holds no records.");
+        if (columns.isEmpty()) {
+            throw new UsageError(name + " holds no records.");
         }
-        StringWriter csv = new StringWriter();
-        CsvWriter writer = new CsvWriter(csv, new CsvWriterSettings());
-        writer.writeHeaders(keys);
-        for (Map<String, String> row : records) {
-            writer.writeRow(keys.stream().map(row::get).toArray());
+        Map<String, ColumnType> userTypes = ColumnTypes.resolve(options.types(), List.copyOf(columns.keySet()));
+        CsvCells cells = CsvCells.utf8(options.missingTokens());
+        Table table = Table.create(name);
+        for (Map.Entry<String, List<String>> entry : columns.entrySet()) {
+            List<String> values = entry.getValue();
+            while (values.size() < records) {
+                values.add(null);
+            }
+            ColumnType type = userTypes.get(entry.getKey());
+            if (type == null) {
+                type = ColumnInference.detect(values, cells.readOptions);
+            }
+            try {
+                Column<?> column = ColumnInference.build(entry.getKey(), values, type, cells.readOptions);
+                table.addColumns(column);
+            } catch (ColumnInference.BadValue bad) {
+                throw ReadErrors.badValue(name + " record " + (bad.index + 1), entry.getKey(), bad.value, bad.type);
+            }
         }
-        writer.close();
-        CsvReadOptions.Builder builder = CsvReadOptions.builder(new StringReader(csv.toString()))
-                .tableName(file.getFileName().toString())
-                .missingValueIndicator(options.missingTokens())
-                .columnTypesPartial(ColumnTypes.resolve(options.types(), List.copyOf(keys)));
-        try {
-            return Table.read().usingOptions(builder.build());
-        } catch (RuntimeException e) {
-            throw ReadErrors.explain(e, file, true);
-        }
+        return table;
     }
 }

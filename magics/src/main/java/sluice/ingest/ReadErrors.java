@@ -1,45 +1,57 @@
 package sluice.ingest;
 
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import sluice.magic.UsageError;
-import tech.tablesaw.io.AddCellToColumnException;
-import tech.tablesaw.io.ColumnIndexOutOfBoundsException;
+import tech.tablesaw.api.ColumnType;
 
-/** Tablesaw's reading failures, restated as one line that names the file, line, column and value. */
+/**
+ * Reading failures as one line that says where (file and line, or record for JSON), which column,
+ * which value, and what to do. Lines are the file's physical lines, counted from 1 with the header,
+ * so an editor's "go to line" lands on the row.
+ */
 final class ReadErrors {
-    private static final Pattern QUOTED = Pattern.compile("[\"']([^\"']*)[\"']");
-    private static final Pattern COUNTS = Pattern.compile("contains (\\d+) columns\\. (\\d+) expected");
+    private static final int SHOWN = 60;
 
     private ReadErrors() {
     }
 
-    /**
-     * @param header whether the file's first line is a header, so data row numbers shift by one
-     */
-    static RuntimeException explain(RuntimeException e, Path file, boolean header) {
-        String name = file.getFileName().toString();
-        int headerLines = header ? 1 : 0;
-        if (e instanceof ColumnIndexOutOfBoundsException bounds) {
-            long line = bounds.getRowNumber() + 1 + headerLines;
-            return new UsageError(name + " line " + line + ": found " + bounds.getLine().length
-                    + " fields where the first row has fewer. Fix the row, or check the separator (--sep).");
+    /** The trouble that stopped a stretch of a delimited file, found at {@code line}. */
+    static UsageError of(CsvPart part, String file, long line, ParallelCsvReader.Plan plan, boolean header) {
+        String where = file + " line " + line;
+        return switch (part.trouble) {
+            case UNCLOSED_QUOTE -> unclosedQuote(file, line);
+            case FIELD_COUNT -> fieldCount(where, part.troubleFields, plan.columns(), part.troubleColumn, part.troubleValue, header);
+            case BAD_VALUE -> badValue(where, plan.columns().get(part.troubleColumn), part.troubleValue,
+                    plan.types()[part.troubleColumn]);
+        };
+    }
+
+    static UsageError unclosedQuote(String file, long line) {
+        return new UsageError(file + " line " + line + ": a quoted field opens here and never closes."
+                + " Look for a stray \" in that row.");
+    }
+
+    static UsageError fieldCount(String where, int found, java.util.List<String> columns, int column, String value,
+                                 boolean header) {
+        String expected = columns.size() + (header ? " columns in the header" : " fields in the first row");
+        if (found > columns.size()) {
+            return new UsageError(where + ": " + found + " fields where there are " + expected + "; the first extra value is "
+                    + shown(value) + ". Quote values that hold the separator, or check --sep.");
         }
-        if (e instanceof AddCellToColumnException cell) {
-            long line = cell.getRowNumber() + headerLines;
-            String cause = cell.getCause() == null ? "" : String.valueOf(cell.getCause().getMessage());
-            Matcher counts = COUNTS.matcher(cause);
-            if (counts.find()) {
-                return new UsageError(name + " line " + line + ": found " + counts.group(1) + " fields, expected "
-                        + counts.group(2) + ". Fix the row, or check the separator (--sep).");
-            }
-            Matcher value = QUOTED.matcher(cause);
-            String shown = value.find() ? "'" + value.group(1) + "'" : "a value";
-            return new UsageError(name + " line " + line + ", column '" + cell.getColumnName() + "': " + shown
-                    + " does not fit the column's type. Read it as text with --types " + cell.getColumnName()
-                    + "=text, or add the token to --missing.");
+        return new UsageError(where + ": " + found + (found == 1 ? " field" : " fields") + " where there are " + expected
+                + "; no value for column '" + columns.get(column) + "'. Fill the row (an empty field is a missing value), or check --sep.");
+    }
+
+    /** A value that does not parse as its column's type; {@code where} is e.g. "a.csv line 7" or "a.json record 3". */
+    static UsageError badValue(String where, String column, String value, ColumnType type) {
+        return new UsageError(where + ", column '" + column + "': " + shown(value) + " is not " + ColumnTypes.describe(type)
+                + ". Fix the value, read the column as text with --types " + column + "=text, or add the token to --missing.");
+    }
+
+    private static String shown(String value) {
+        if (value == null) {
+            return "''";
         }
-        return e;
+        String flat = value.replace("\n", "\\n").replace("\r", "\\r");
+        return "'" + (flat.length() > SHOWN ? flat.substring(0, SHOWN) + "…" : flat) + "'";
     }
 }

@@ -1,0 +1,90 @@
+package sluice.ingest;
+
+import java.util.Iterator;
+import java.util.List;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.columns.AbstractColumnParser;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.io.ColumnTypeDetector;
+import tech.tablesaw.io.ReadOptions;
+
+/**
+ * Column types decided from text the way Tablesaw decides them (the first of date-time, time, date,
+ * boolean, integer, long, decimal, text whose parser accepts every value that is not missing), and
+ * text turned into a typed column.
+ */
+final class ColumnInference {
+    private ColumnInference() {
+    }
+
+    /** A value that does not parse as its column's type, at a 0-based position among the column's values. */
+    static final class BadValue extends RuntimeException {
+        final int index;
+        final String value;
+        final ColumnType type;
+
+        BadValue(int index, String value, ColumnType type) {
+            super(null, null, false, false);
+            this.index = index;
+            this.value = value;
+            this.type = type;
+        }
+    }
+
+    /** The type of each column of {@code rows}, which all have {@code width} fields. */
+    static ColumnType[] detect(List<String[]> rows, int width, ReadOptions options) {
+        if (rows.isEmpty()) {
+            ColumnType[] none = new ColumnType[width];
+            java.util.Arrays.fill(none, ColumnType.STRING);
+            return none;
+        }
+        return new ColumnTypeDetector(options.columnTypesToDetect()).detectColumnTypes(rows.iterator(), options);
+    }
+
+    /** The type of one column's values (text when all are missing). */
+    static ColumnType detect(List<String> values, ReadOptions options) {
+        Iterator<String> each = values.iterator();
+        Iterator<String[]> rows = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return each.hasNext();
+            }
+
+            @Override
+            public String[] next() {
+                return new String[] {each.next()};
+            }
+        };
+        ColumnType[] types = new ColumnTypeDetector(options.columnTypesToDetect()).detectColumnTypes(rows, options);
+        return types.length == 0 ? ColumnType.STRING : types[0];
+    }
+
+    /** Whether any value is not missing, so the values say something about the type. */
+    static boolean anyPresent(List<String[]> rows, int column, ReadOptions options) {
+        AbstractColumnParser<?> parser = ColumnType.STRING.customParser(options);
+        for (String[] row : rows) {
+            if (!parser.isMissing(row[column])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A column of {@code type} holding {@code values}; a value that does not parse throws {@link BadValue}. */
+    static Column<?> build(String name, List<String> values, ColumnType type, ReadOptions options) {
+        Column<?> column = type.create(name);
+        AbstractColumnParser<?> parser = type.customParser(options);
+        int i = 0;
+        for (String value : values) {
+            if (parser.isMissing(value)) {
+                column.appendMissing();
+            } else if (parser.canParse(value)) {
+                column.appendCell(value, parser);
+            } else {
+                throw new BadValue(i, value, type);
+            }
+            i++;
+        }
+        return column;
+    }
+}

@@ -1,0 +1,49 @@
+package sluice.ingest;
+
+import java.util.List;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.columns.AbstractColumnParser;
+import tech.tablesaw.columns.Column;
+
+/** Values of any other type (boolean, date, date-time, time…) read by Tablesaw's parser for that type. */
+final class ParsedSink extends ColumnSink {
+    private final CsvCells cells;
+    private final AbstractColumnParser<?> parser;
+    private final Column<?> column;
+
+    ParsedSink(CsvCells cells, ColumnType type) {
+        this.cells = cells;
+        this.parser = cells.parser(type);
+        this.column = type.create("part");
+    }
+
+    @Override
+    boolean add(byte[] b, int start, int end, int flags) {
+        if (cells.isMissing(b, start, end, flags)) {
+            column.appendMissing();
+            return true;
+        }
+        String text = cells.text(b, start, end, flags);
+        if (!parser.canParse(text)) {
+            return false;
+        }
+        column.appendCell(text, parser);
+        return true;
+    }
+
+    @Override
+    int size() {
+        return column.size();
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Column<?> build(String name, List<ColumnSink> parts) {
+        Column all = ((ParsedSink) parts.get(0)).column.emptyCopy();
+        all.setName(name);
+        for (ColumnSink part : parts) {
+            all.append(((ParsedSink) part).column);
+        }
+        return all;
+    }
+}

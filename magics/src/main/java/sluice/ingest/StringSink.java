@@ -1,0 +1,136 @@
+package sluice.ingest;
+
+import java.util.Arrays;
+import java.util.List;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Text into codes of a small dictionary keyed by the raw bytes, so a category repeated a million
+ * times becomes one String, not a million; a column with too many distinct values stops caching.
+ */
+final class StringSink extends ColumnSink {
+    private static final int MAX_CACHED = 1 << 16;
+    private static final int MISSING = -1;
+
+    private final CsvCells cells;
+    private int[] codes;
+    private int size;
+    private String[] values = new String[64];
+    private int distinct;
+    // open addressing: slot -> code + 1, keyed by the bytes in arena[offsets[code], offsets[code] + lengths[code])
+    private int[] slots = new int[256];
+    private int[] hashes = new int[64];
+    private int[] offsets = new int[64];
+    private int[] lengths = new int[64];
+    private byte[] arena = new byte[1024];
+    private int arenaSize;
+    private boolean caching = true;
+
+    StringSink(CsvCells cells, int capacity) {
+        this.cells = cells;
+        this.codes = new int[Math.max(16, capacity)];
+    }
+
+    @Override
+    boolean add(byte[] b, int start, int end, int flags) {
+        if (size == codes.length) {
+            codes = Arrays.copyOf(codes, grown(size));
+        }
+        if (cells.isMissing(b, start, end, flags)) {
+            codes[size++] = MISSING;
+            return true;
+        }
+        if (flags == CsvTokenizer.RAW || !caching) {
+            codes[size++] = newCode(cells.text(b, start, end, flags), null, 0, 0, 0);
+            return true;
+        }
+        int hash = 1;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + b[i];
+        }
+        int mask = slots.length - 1;
+        int slot = (hash ^ (hash >>> 16)) & mask;
+        while (slots[slot] != 0) {
+            int code = slots[slot] - 1;
+            if (hashes[code] == hash && lengths[code] == end - start
+                    && Arrays.equals(arena, offsets[code], offsets[code] + lengths[code], b, start, end)) {
+                codes[size++] = code;
+                return true;
+            }
+            slot = (slot + 1) & mask;
+        }
+        int code = newCode(cells.text(b, start, end, flags), b, start, end, hash);
+        slots[slot] = code + 1;
+        if (distinct * 2 > slots.length) {
+            rehash();
+        }
+        if (distinct >= MAX_CACHED) {
+            caching = false;
+        }
+        codes[size++] = code;
+        return true;
+    }
+
+    private int newCode(String value, byte[] b, int start, int end, int hash) {
+        if (distinct == values.length) {
+            int n = distinct * 2;
+            values = Arrays.copyOf(values, n);
+            hashes = Arrays.copyOf(hashes, n);
+            offsets = Arrays.copyOf(offsets, n);
+            lengths = Arrays.copyOf(lengths, n);
+        }
+        values[distinct] = value;
+        if (b != null) {
+            int length = end - start;
+            if (arenaSize + length > arena.length) {
+                arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + length));
+            }
+            System.arraycopy(b, start, arena, arenaSize, length);
+            hashes[distinct] = hash;
+            offsets[distinct] = arenaSize;
+            lengths[distinct] = length;
+            arenaSize += length;
+        }
+        return distinct++;
+    }
+
+    private void rehash() {
+        int[] bigger = new int[slots.length * 2];
+        int mask = bigger.length - 1;
+        for (int slotValue : slots) {
+            if (slotValue != 0) {
+                int hash = hashes[slotValue - 1];
+                int slot = (hash ^ (hash >>> 16)) & mask;
+                while (bigger[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                bigger[slot] = slotValue;
+            }
+        }
+        slots = bigger;
+    }
+
+    @Override
+    int size() {
+        return size;
+    }
+
+    @Override
+    Column<?> build(String name, List<ColumnSink> parts) {
+        StringColumn column = StringColumn.create(name);
+        for (ColumnSink part : parts) {
+            StringSink sink = (StringSink) part;
+            for (int i = 0; i < sink.size; i++) {
+                int code = sink.codes[i];
+                if (code == MISSING) {
+                    column.appendMissing();
+                } else {
+                    column.append(sink.values[code]);
+                }
+            }
+            sink.codes = null;
+        }
+        return column;
+    }
+}
