@@ -70,14 +70,24 @@ final class ColumnInference {
         return false;
     }
 
-    /** A column of {@code type} holding {@code values}; a value that does not parse throws {@link BadValue}. */
-    static Column<?> build(String name, List<String> values, ColumnType type, ReadOptions options) {
+    /**
+     * A column of {@code type} holding {@code values}; a value that does not parse throws {@link BadValue}.
+     * @param given whether the user fixed the type: then any value the parser reads is taken, not only
+     *              those type detection accepts (1 and 0 in a boolean column)
+     */
+    static Column<?> build(String name, List<String> values, ColumnType type, boolean given, ReadOptions options) {
         Column<?> column = type.create(name);
         AbstractColumnParser<?> parser = type.customParser(options);
         int i = 0;
         for (String value : values) {
             if (parser.isMissing(value)) {
                 column.appendMissing();
+            } else if (given) {
+                try {
+                    column.appendCell(value, parser);
+                } catch (RuntimeException e) {
+                    throw new BadValue(i, value, type);
+                }
             } else if (parser.canParse(value)) {
                 column.appendCell(value, parser);
             } else {

@@ -10,8 +10,11 @@ import tech.tablesaw.columns.Column;
  */
 abstract class ColumnSink {
 
-    /** The sink for a column of {@code type}; a null type keeps the raw text to decide the type later. */
-    static ColumnSink of(ColumnType type, CsvCells cells, int capacity) {
+    /**
+     * The sink for a column of {@code type}; a null type keeps the raw text to decide the type later.
+     * @param given whether the user fixed the type (else it was inferred)
+     */
+    static ColumnSink of(ColumnType type, boolean given, CsvCells cells, int capacity) {
         if (type == null) {
             return new TextSink(cells, capacity);
         }
@@ -24,7 +27,7 @@ abstract class ColumnSink {
         if (type == ColumnType.STRING) {
             return new StringSink(cells, capacity);
         }
-        return new ParsedSink(cells, type);
+        return new ParsedSink(cells, type, given);
     }
 
     /** Adds one value; false when it does not fit the column's type (nothing is added then). */

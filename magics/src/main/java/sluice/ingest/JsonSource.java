@@ -73,12 +73,10 @@ final class JsonSource {
             while (values.size() < records) {
                 values.add(null);
             }
-            ColumnType type = userTypes.get(entry.getKey());
-            if (type == null) {
-                type = ColumnInference.detect(values, cells.readOptions);
-            }
+            ColumnType given = userTypes.get(entry.getKey());
+            ColumnType type = given != null ? given : ColumnInference.detect(values, cells.readOptions);
             try {
-                Column<?> column = ColumnInference.build(entry.getKey(), values, type, cells.readOptions);
+                Column<?> column = ColumnInference.build(entry.getKey(), values, type, given != null, cells.readOptions);
                 table.addColumns(column);
             } catch (ColumnInference.BadValue bad) {
                 throw ReadErrors.badValue(name + " record " + (bad.index + 1), entry.getKey(), bad.value, bad.type);

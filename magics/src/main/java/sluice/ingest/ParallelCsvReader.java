@@ -62,7 +62,7 @@ final class ParallelCsvReader {
 
     Table read(Plan plan) throws IOException {
         int width = plan.columns().size();
-        List<CsvPart> parts = pass(plan, (c, capacity) -> ColumnSink.of(plan.types()[c], cells, capacity));
+        List<CsvPart> parts = pass(plan, (c, capacity) -> ColumnSink.of(plan.types()[c], plan.fixed()[c], cells, capacity));
         BitSet failed = new BitSet();
         parts.forEach(part -> failed.or(part.failed));
         List<CsvPart> again = failed.isEmpty() ? List.of()
@@ -76,7 +76,7 @@ final class ParallelCsvReader {
                 for (CsvPart part : source) {
                     sinks.add(part.sinks[c]);
                 }
-                ColumnSink first = sinks.isEmpty() ? ColumnSink.of(plan.types()[c], cells, 0) : sinks.get(0);
+                ColumnSink first = sinks.isEmpty() ? ColumnSink.of(plan.types()[c], plan.fixed()[c], cells, 0) : sinks.get(0);
                 columns[c] = first.build(plan.columns().get(c), sinks.isEmpty() ? List.of(first) : sinks);
             }
         };

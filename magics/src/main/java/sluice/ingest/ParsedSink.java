@@ -5,14 +5,20 @@ import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.columns.AbstractColumnParser;
 import tech.tablesaw.columns.Column;
 
-/** Values of any other type (boolean, date, date-time, time…) read by Tablesaw's parser for that type. */
+/**
+ * Values of any other type (boolean, date, date-time, time…) read by Tablesaw's parser for that type.
+ * An inferred column takes what type detection accepts; a column the user typed takes whatever the
+ * parser reads (a boolean column given by --types also reads 1 and 0).
+ */
 final class ParsedSink extends ColumnSink {
     private final CsvCells cells;
     private final AbstractColumnParser<?> parser;
     private final Column<?> column;
+    private final boolean given;
 
-    ParsedSink(CsvCells cells, ColumnType type) {
+    ParsedSink(CsvCells cells, ColumnType type, boolean given) {
         this.cells = cells;
+        this.given = given;
         this.parser = cells.parser(type);
         this.column = type.create("part");
     }
@@ -24,6 +30,14 @@ final class ParsedSink extends ColumnSink {
             return true;
         }
         String text = cells.text(b, start, end, flags);
+        if (given) {
+            try {
+                column.appendCell(text, parser);
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
         if (!parser.canParse(text)) {
             return false;
         }

@@ -35,6 +35,6 @@ final class TextSink extends ColumnSink {
             all.addAll(((TextSink) part).texts);
             ((TextSink) part).texts = null;
         }
-        return ColumnInference.build(name, all, ColumnInference.detect(all, cells.readOptions), cells.readOptions);
+        return ColumnInference.build(name, all, ColumnInference.detect(all, cells.readOptions), false, cells.readOptions);
     }
 }
