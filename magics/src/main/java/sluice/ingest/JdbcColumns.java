@@ -60,7 +60,8 @@ final class JdbcColumns {
         String typeName = String.valueOf(meta.getColumnTypeName(i)).toLowerCase();
         return switch (meta.getColumnType(i)) {
             case Types.BOOLEAN -> ColumnType.BOOLEAN;
-            case Types.BIT -> precision <= 1 ? ColumnType.BOOLEAN : ColumnType.STRING;
+            // PostgreSQL's bool is a BIT of precision 1, like bit(1); a longer or unsized bit string is text
+            case Types.BIT -> typeName.startsWith("bool") || precision == 1 ? ColumnType.BOOLEAN : ColumnType.STRING;
             case Types.TINYINT, Types.SMALLINT -> ColumnType.INTEGER;
             case Types.INTEGER -> meta.isSigned(i) ? ColumnType.INTEGER : ColumnType.LONG;
             case Types.BIGINT -> meta.isSigned(i) ? ColumnType.LONG : ColumnType.DOUBLE;

@@ -18,6 +18,8 @@ import sluice.magic.UsageError;
  * @param secrets    every password known here, to mask in whatever is shown
  */
 record JdbcLogin(String url, Properties properties, List<String> secrets) {
+    private static final String TEXT_TYPES = "FLOAT4,TIMETZ,BYTEA,POINT,BOX,BYTEA_ARRAY,INT2_ARRAY,INT4_ARRAY,"
+            + "INT8_ARRAY,OID_ARRAY,FLOAT4_ARRAY,FLOAT8_ARRAY,VARCHAR_ARRAY,TEXT_ARRAY";
     private static final Pattern POSTGRES_USER_INFO = Pattern.compile("^(jdbc:postgresql://)([^/@?]*)@");
 
     /** @param env the process environment ({@code System::getenv}), a map in tests */
@@ -62,8 +64,19 @@ record JdbcLogin(String url, Properties properties, List<String> secrets) {
             properties.setProperty("password", password);
             secrets.add(password);
         }
-        if (!hasParameter(url, "ApplicationName")) {
-            properties.setProperty("ApplicationName", "sluice");
+        defaultTo(url, properties, "ApplicationName", "sluice");
+        // Binary results from the first execution: numbers and dates arrive as bytes, not as text to
+        // parse, which halves the time of a large read. (Behind pgbouncer in transaction mode, put
+        // prepareThreshold=0 in the URL.)
+        defaultTo(url, properties, "prepareThreshold", "-1");
+        // Except where the text is what a user expects to see: a real as the server prints it (0.1, not
+        // 0.10000000149), arrays as {1,2}, bytea as \x…, a time with zone in its own zone.
+        defaultTo(url, properties, "binaryTransferDisable", TEXT_TYPES);
+    }
+
+    private static void defaultTo(String url, Properties properties, String name, String value) {
+        if (!hasParameter(url, name)) {
+            properties.setProperty(name, value);
         }
     }
 

@@ -97,6 +97,14 @@ class JdbcLoginTest {
     }
 
     @Test
+    void postgres_getsBinaryResults_unlessTheUrlSaysOtherwise() {
+        Properties properties = login(URL, null, Map.of()).properties();
+        assertThat(properties).containsEntry("prepareThreshold", "-1");
+        assertThat(properties.getProperty("binaryTransferDisable")).contains("FLOAT4", "INT4_ARRAY");
+        assertThat(login(URL + "?prepareThreshold=0", null, Map.of()).properties()).doesNotContainKey("prepareThreshold");
+    }
+
+    @Test
     void otherDatabases_getNoPostgresEnvironment() {
         JdbcLogin login = login("jdbc:mysql://db.example/sales", null, Map.of("PGUSER", "ana", "PGPASSWORD", "env-secret"));
 
