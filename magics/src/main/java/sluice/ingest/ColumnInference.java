@@ -1,6 +1,9 @@
 package sluice.ingest;
 
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.columns.AbstractColumnParser;
@@ -33,17 +36,23 @@ final class ColumnInference {
 
     /** The type of each column of {@code rows}, which all have {@code width} fields. */
     static ColumnType[] detect(List<String[]> rows, int width, ReadOptions options) {
-        if (rows.isEmpty()) {
-            ColumnType[] none = new ColumnType[width];
-            java.util.Arrays.fill(none, ColumnType.STRING);
-            return none;
+        ColumnType[] types = new ColumnType[width];
+        for (int c = 0; c < width; c++) {
+            Set<String> distinct = new LinkedHashSet<>();
+            for (String[] row : rows) {
+                distinct.add(row[c]);
+            }
+            types[c] = detect(distinct, options);
         }
-        return new ColumnTypeDetector(options.columnTypesToDetect()).detectColumnTypes(rows.iterator(), options);
+        return types;
     }
 
-    /** The type of one column's values (text when all are missing). */
-    static ColumnType detect(List<String> values, ReadOptions options) {
-        Iterator<String> each = values.iterator();
+    /**
+     * The type of one column's values (text when all are missing). Only distinct values matter to the
+     * answer, so each is checked once: a column of a million dates parses its few hundred days.
+     */
+    static ColumnType detect(Collection<String> values, ReadOptions options) {
+        Iterator<String> each = (values instanceof Set<String> ? values : new LinkedHashSet<>(values)).iterator();
         Iterator<String[]> rows = new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -77,21 +86,17 @@ final class ColumnInference {
      */
     static Column<?> build(String name, List<String> values, ColumnType type, boolean given, ReadOptions options) {
         Column<?> column = type.create(name);
-        AbstractColumnParser<?> parser = type.customParser(options);
+        ParsedValues parsed = new ParsedValues(type.customParser(options), given);
         int i = 0;
         for (String value : values) {
-            if (parser.isMissing(value)) {
+            if (parsed.parser.isMissing(value)) {
                 column.appendMissing();
-            } else if (given) {
-                try {
-                    column.appendCell(value, parser);
-                } catch (RuntimeException e) {
+            } else {
+                Object typed = parsed.get(value);
+                if (typed == ParsedValues.UNREADABLE) {
                     throw new BadValue(i, value, type);
                 }
-            } else if (parser.canParse(value)) {
-                column.appendCell(value, parser);
-            } else {
-                throw new BadValue(i, value, type);
+                column.appendObj(typed);
             }
             i++;
         }

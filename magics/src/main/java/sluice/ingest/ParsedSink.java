@@ -2,7 +2,6 @@ package sluice.ingest;
 
 import java.util.List;
 import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.columns.AbstractColumnParser;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -12,14 +11,12 @@ import tech.tablesaw.columns.Column;
  */
 final class ParsedSink extends ColumnSink {
     private final CsvCells cells;
-    private final AbstractColumnParser<?> parser;
+    private final ParsedValues parsed;
     private final Column<?> column;
-    private final boolean given;
 
     ParsedSink(CsvCells cells, ColumnType type, boolean given) {
         this.cells = cells;
-        this.given = given;
-        this.parser = cells.parser(type);
+        this.parsed = new ParsedValues(cells.parser(type), given);
         this.column = type.create("part");
     }
 
@@ -29,19 +26,11 @@ final class ParsedSink extends ColumnSink {
             column.appendMissing();
             return true;
         }
-        String text = cells.text(b, start, end, flags);
-        if (given) {
-            try {
-                column.appendCell(text, parser);
-                return true;
-            } catch (RuntimeException e) {
-                return false;
-            }
-        }
-        if (!parser.canParse(text)) {
+        Object value = parsed.get(cells.text(b, start, end, flags));
+        if (value == ParsedValues.UNREADABLE) {
             return false;
         }
-        column.appendCell(text, parser);
+        column.appendObj(value);
         return true;
     }
 
