@@ -43,7 +43,7 @@ final class JdbcErrors {
         } else if (message.startsWith("Unable to parse URL")) {
             text = "The driver cannot read this URL; write it as jdbc:postgresql://host:port/database.";
         } else {
-            text = reason + cause(e) + hint(state, message, suggestion);
+            text = reason + cause(e, message) + hint(state, message, suggestion);
         }
         return new UsageError(Secrets.mask(where(url) + ": " + text, secrets));
     }
@@ -54,9 +54,9 @@ final class JdbcErrors {
     }
 
     /** The driver's generic "The connection attempt failed." says nothing until its cause is added. */
-    private static String cause(SQLException e) {
+    private static String cause(SQLException e, String message) {
         Throwable cause = e.getCause();
-        if (cause == null || !e.getMessage().startsWith("The connection attempt failed")) {
+        if (cause == null || !message.startsWith("The connection attempt failed")) {
             return "";
         }
         if (cause instanceof UnknownHostException) {

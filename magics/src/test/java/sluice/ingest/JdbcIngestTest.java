@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -203,7 +204,7 @@ class JdbcIngestTest {
                 + " 7::numeric(9,0) AS n9, 8::numeric(18,0) AS n18, 6.5::numeric AS nu, 0.1::real AS r, 0.2::double precision AS d,"
                 + " true AS bo, 'x'::text AS t, 'y'::varchar(3) AS v, 'z'::char(2) AS ch, DATE '2024-02-29' AS dt,"
                 + " TIMESTAMP '2024-01-02 03:04:05.678' AS ts, TIMESTAMPTZ '2024-01-02 03:04:05+02' AS tz,"
-                + " NULL AS nothing, NULL::integer AS no_int\"");
+                + " TIME '10:11:12' AS tm, NULL AS nothing, NULL::integer AS no_int, NULL::time AS no_time, NULL::timestamptz AS no_tz\"");
 
         Table t = session.table();
         assertThat(types(t)).containsExactly(
@@ -213,7 +214,8 @@ class JdbcIngestTest {
                 Map.entry("bo", ColumnType.BOOLEAN), Map.entry("t", ColumnType.STRING), Map.entry("v", ColumnType.STRING),
                 Map.entry("ch", ColumnType.STRING), Map.entry("dt", ColumnType.LOCAL_DATE),
                 Map.entry("ts", ColumnType.LOCAL_DATE_TIME), Map.entry("tz", ColumnType.INSTANT),
-                Map.entry("nothing", ColumnType.STRING), Map.entry("no_int", ColumnType.INTEGER));
+                Map.entry("tm", ColumnType.LOCAL_TIME), Map.entry("nothing", ColumnType.STRING),
+                Map.entry("no_int", ColumnType.INTEGER), Map.entry("no_time", ColumnType.LOCAL_TIME), Map.entry("no_tz", ColumnType.INSTANT));
         Row row = t.row(0);
         assertThat(row.getDouble("n")).isEqualTo(4.5);
         assertThat(row.getDouble("r")).as("a real reads as the decimal the server prints").isEqualTo(0.1);
@@ -221,8 +223,8 @@ class JdbcIngestTest {
         assertThat(row.getString("ch")).isEqualTo("z ");
         assertThat(row.getDateTime("ts")).isEqualTo(LocalDateTime.of(2024, 1, 2, 3, 4, 5, 678_000_000));
         assertThat(t.instantColumn("tz").get(0)).isEqualTo(Instant.parse("2024-01-02T01:04:05Z"));
-        assertThat(row.isMissing("nothing")).isTrue();
-        assertThat(row.isMissing("no_int")).isTrue();
+        assertThat(row.getTime("tm")).isEqualTo(java.time.LocalTime.of(10, 11, 12));
+        assertThat(List.of("nothing", "no_int", "no_time", "no_tz")).allSatisfy(name -> assertThat(row.isMissing(name)).as(name).isTrue());
     }
 
     @Test
