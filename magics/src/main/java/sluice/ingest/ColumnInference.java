@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.columns.AbstractColumnParser;
@@ -34,16 +35,20 @@ final class ColumnInference {
         }
     }
 
-    /** The type of each column of {@code rows}, which all have {@code width} fields. */
+    /** The type of each column of {@code rows}, which all have {@code width} fields; columns in parallel. */
     static ColumnType[] detect(List<String[]> rows, int width, ReadOptions options) {
         ColumnType[] types = new ColumnType[width];
-        for (int c = 0; c < width; c++) {
-            Set<String> distinct = new LinkedHashSet<>();
-            for (String[] row : rows) {
-                distinct.add(row[c]);
+        AtomicInteger next = new AtomicInteger();
+        Runnable detectColumns = () -> {
+            for (int c = next.getAndIncrement(); c < width; c = next.getAndIncrement()) {
+                Set<String> distinct = new LinkedHashSet<>();
+                for (String[] row : rows) {
+                    distinct.add(row[c]);
+                }
+                types[c] = detect(distinct, options);
             }
-            types[c] = detect(distinct, options);
-        }
+        };
+        ParallelCsvReader.inParallel(Math.min(ParallelCsvReader.THREADS, width), i -> detectColumns);
         return types;
     }
 

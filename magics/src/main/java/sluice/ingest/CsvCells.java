@@ -19,6 +19,9 @@ final class CsvCells {
     /** Whether some missing token looks like a number, so numbers must be checked against the tokens first. */
     final boolean numericMissing;
     private final byte[][] tokens;
+    // cheap rejection before comparing bytes: the first bytes and the longest length of the tokens
+    private final boolean[] firstBytes = new boolean[256];
+    private final int longest;
 
     CsvCells(Charset charset, String[] missingTokens) {
         this.charset = charset;
@@ -28,6 +31,10 @@ final class CsvCells {
                 .build();
         this.tokens = Arrays.stream(missingTokens).filter(t -> !t.isEmpty())
                 .map(t -> t.getBytes(charset)).toArray(byte[][]::new);
+        for (byte[] token : tokens) {
+            firstBytes[token[0] & 0xFF] = true;
+        }
+        this.longest = Arrays.stream(tokens).mapToInt(t -> t.length).max().orElse(0);
         this.numericMissing = Arrays.stream(tokens)
                 .anyMatch(t -> !Double.isNaN(FastNumbers.parseDouble(t, 0, t.length)));
     }
@@ -44,6 +51,9 @@ final class CsvCells {
         }
         if ((flags & CsvTokenizer.RAW) != 0) {
             return parser(ColumnType.STRING).isMissing(text(b, start, end, flags));
+        }
+        if (length > longest || !firstBytes[b[start] & 0xFF]) {
+            return false;
         }
         for (byte[] token : tokens) {
             if (token.length == length && Arrays.equals(b, start, end, token, 0, length)) {

@@ -33,33 +33,29 @@ final class FastNumbers {
         }
         long mantissa = 0;
         int exponent = 0;
-        boolean digits = false;
+        int digits = 0;
         for (; p < end; p++) {
             int d = b[p] - '0';
             if (d < 0 || d > 9) {
                 break;
             }
             mantissa = mantissa * 10 + d;
-            if (mantissa >= EXACT_MANTISSA) {
-                return Double.NaN;
-            }
-            digits = true;
+            digits++;
         }
         if (p < end && b[p] == '.') {
-            for (p++; p < end; p++) {
+            int point = ++p;
+            for (; p < end; p++) {
                 int d = b[p] - '0';
                 if (d < 0 || d > 9) {
                     break;
                 }
                 mantissa = mantissa * 10 + d;
-                if (mantissa >= EXACT_MANTISSA) {
-                    return Double.NaN;
-                }
-                exponent--;
-                digits = true;
             }
+            digits += p - point;
+            exponent = point - p;
         }
-        if (!digits) {
+        // more than 18 digits may have overflowed the long; past 2^53 the mantissa is not exact
+        if (digits == 0 || digits > 18 || mantissa >= EXACT_MANTISSA) {
             return Double.NaN;
         }
         if (p < end && (b[p] == 'e' || b[p] == 'E')) {

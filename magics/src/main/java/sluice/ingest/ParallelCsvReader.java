@@ -29,7 +29,7 @@ import tech.tablesaw.columns.Column;
 final class ParallelCsvReader {
     private static final int SEGMENT = 32 << 20;
     private static final int MIN_SPLIT = 1 << 20;
-    private static final int THREADS = Runtime.getRuntime().availableProcessors();
+    static final int THREADS = Runtime.getRuntime().availableProcessors();
     private static final ExecutorService WORKERS = THREADS < 2 ? null : Executors.newFixedThreadPool(THREADS - 1, r -> {
         Thread thread = new Thread(r, "sluice-csv");
         thread.setDaemon(true);
@@ -51,13 +51,14 @@ final class ParallelCsvReader {
     private final Path file;
     private final CsvSource.Layout layout;
     private final CsvCells cells;
-    private final long budget;
+    /** Records to read at most ({@code --limit}), or Long.MAX_VALUE. */
+    private final long limit;
 
     ParallelCsvReader(Path file, CsvSource.Layout layout, CsvCells cells, Integer limit) {
         this.file = file;
         this.layout = layout;
         this.cells = cells;
-        this.budget = limit == null ? Long.MAX_VALUE : limit;
+        this.limit = limit == null ? Long.MAX_VALUE : limit;
     }
 
     Table read(Plan plan) throws IOException {
@@ -80,7 +81,7 @@ final class ParallelCsvReader {
                 columns[c] = first.build(plan.columns().get(c), sinks.isEmpty() ? List.of(first) : sinks);
             }
         };
-        inParallel(THREADS, i -> build);
+        inParallel(Math.min(THREADS, width), i -> build);
         return Table.create(plan.name(), columns);
     }
 
@@ -118,7 +119,7 @@ final class ParallelCsvReader {
                     start = next == CsvTokenizer.END ? filled : next;
                     line += header.lines;
                 }
-                List<CsvPart> parts = parseSegment(buffer, start, filled, eof, plan, sinkFor, budget - records);
+                List<CsvPart> parts = parseSegment(buffer, start, filled, eof, plan, sinkFor, limit - records);
                 int consumed = start;
                 for (CsvPart part : parts) {
                     if (part.trouble != null) {
@@ -130,7 +131,7 @@ final class ParallelCsvReader {
                     consumed = part.end;
                     all.add(part);
                 }
-                if ((eof && !parts.get(parts.size() - 1).incomplete) || records >= budget) {
+                if ((eof && !parts.get(parts.size() - 1).incomplete) || records >= limit) {
                     return all;
                 }
                 int carry = filled - consumed;
@@ -138,7 +139,7 @@ final class ParallelCsvReader {
                     buffer = Arrays.copyOf(buffer, buffer.length * 2);
                 } else {
                     System.arraycopy(buffer, consumed, buffer, 0, carry);
-                    if (budget != Long.MAX_VALUE && buffer.length < SEGMENT) {
+                    if (limit != Long.MAX_VALUE && buffer.length < SEGMENT) {
                         buffer = Arrays.copyOf(buffer, Math.min(SEGMENT, buffer.length * 4));
                     }
                 }
@@ -148,7 +149,7 @@ final class ParallelCsvReader {
     }
 
     private int firstBufferSize() throws IOException {
-        if (budget != Long.MAX_VALUE) {
+        if (limit != Long.MAX_VALUE) {
             return 1 << 16;
         }
         if (file.getFileName().toString().endsWith(".gz")) {
@@ -159,8 +160,8 @@ final class ParallelCsvReader {
 
     /** The segment's records, in stretches cut at line breaks and parsed in parallel, then checked. */
     private List<CsvPart> parseSegment(byte[] b, int start, int filled, boolean eof, Plan plan,
-                                       SinkFactory sinkFor, long budget) {
-        int count = budget != Long.MAX_VALUE || filled - start < MIN_SPLIT ? 1 : THREADS;
+                                       SinkFactory sinkFor, long recordsLeft) {
+        int count = limit != Long.MAX_VALUE || filled - start < MIN_SPLIT ? 1 : THREADS;
         int[] cuts = new int[count + 1];
         cuts[0] = start;
         cuts[count] = Integer.MAX_VALUE;
@@ -175,7 +176,7 @@ final class ParallelCsvReader {
         for (int i = 0; i < count; i++) {
             parts[i] = newPart(cuts[i], cuts[i + 1], plan, sinkFor, filled);
         }
-        inParallel(count, i -> () -> parts[i].parse(b, filled, eof, layout.separator(), plan.fixed(), cells, budget));
+        inParallel(count, i -> () -> parts[i].parse(b, filled, eof, layout.separator(), plan.fixed(), cells, recordsLeft));
         List<CsvPart> checked = new ArrayList<>(count);
         checked.add(parts[0]);
         for (int i = 1; i < count; i++) {
@@ -187,7 +188,7 @@ final class ParallelCsvReader {
             if (previous.end != part.from) {
                 // the cut fell inside a quoted field: parse this stretch again from the true boundary
                 part = newPart(previous.end, Math.max(previous.end, part.stopAt), plan, sinkFor, filled);
-                part.parse(b, filled, eof, layout.separator(), plan.fixed(), cells, budget);
+                part.parse(b, filled, eof, layout.separator(), plan.fixed(), cells, recordsLeft);
             }
             checked.add(part);
         }
@@ -196,7 +197,7 @@ final class ParallelCsvReader {
 
     private CsvPart newPart(int from, int stopAt, Plan plan, SinkFactory sinkFor, int filled) {
         int bytes = Math.min(stopAt, filled) - from;
-        int expected = (int) Math.min(Math.min(budget, 1 << 26), (long) (bytes / Math.max(1, plan.bytesPerRecord()) * 1.05) + 16);
+        int expected = (int) Math.min(Math.min(limit, 1 << 26), (long) (bytes / Math.max(1, plan.bytesPerRecord()) * 1.05) + 16);
         ColumnSink[] sinks = new ColumnSink[plan.columns().size()];
         for (int c = 0; c < sinks.length; c++) {
             sinks[c] = sinkFor.make(c, expected);
@@ -204,8 +205,8 @@ final class ParallelCsvReader {
         return new CsvPart(from, stopAt, sinks);
     }
 
-    /** Runs {@code count} tasks, the first on this thread and the rest on the worker threads. */
-    private static void inParallel(int count, IntFunction<Runnable> task) {
+    /** Runs {@code count} tasks at once: the first on this thread, the rest on the worker threads. */
+    static void inParallel(int count, IntFunction<Runnable> task) {
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 1; i < count; i++) {
             futures.add(WORKERS.submit(task.apply(i)));
