@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import sluice.magic.UsageError;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -96,6 +97,7 @@ final class ParallelCsvReader {
             boolean eof = false;
             boolean headerPending = layout.header();
             while (true) {
+                stopIfInterrupted();
                 while (!eof && filled < buffer.length) {
                     int n = in.read(buffer, filled, buffer.length - filled);
                     if (n < 0) {
@@ -205,6 +207,13 @@ final class ParallelCsvReader {
         return new CsvPart(from, stopAt, sinks);
     }
 
+    /** Ends the read, leaving the session as it was, when the user interrupted the cell. */
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new UsageError("%ingest was interrupted; the session's tables are unchanged.");
+        }
+    }
+
     /** Runs {@code count} tasks at once: the first on this thread, the rest on the worker threads. */
     static void inParallel(int count, IntFunction<Runnable> task) {
         List<Future<?>> futures = new ArrayList<>();
@@ -219,7 +228,7 @@ final class ParallelCsvReader {
                     future.get();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while reading", e);
+                    stopIfInterrupted();
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof RuntimeException runtime) {
                         throw runtime;

@@ -1,9 +1,16 @@
 package sluice.ingest;
 
+import it.unimi.dsi.fastutil.bytes.Byte2IntOpenHashMap;
+import it.unimi.dsi.fastutil.bytes.Byte2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2ByteOpenHashMap;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.strings.ByteDictionaryMap;
 
 /**
  * Text into codes of a small dictionary keyed by the raw bytes, so a category repeated a million
@@ -12,6 +19,10 @@ import tech.tablesaw.columns.Column;
 final class StringSink extends ColumnSink {
     private static final int MAX_CACHED = 1 << 16;
     private static final int MISSING = -1;
+    // Tablesaw's ByteDictionaryMap: keys -127 to 126 for values, 127 for missing
+    private static final int BYTE_KEYS = 254;
+    private static final int FIRST_KEY = -127;
+    private static final byte MISSING_KEY = Byte.MAX_VALUE;
 
     private final CsvCells cells;
     private int[] codes;
@@ -118,6 +129,29 @@ final class StringSink extends ColumnSink {
 
     @Override
     Column<?> build(String name, List<ColumnSink> parts) {
+        Map<String, Integer> keys = new HashMap<>();
+        List<String> order = new ArrayList<>();
+        int[][] toGlobal = new int[parts.size()][];
+        int total = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            StringSink sink = (StringSink) parts.get(i);
+            toGlobal[i] = new int[sink.distinct];
+            for (int code = 0; code < sink.distinct && order.size() <= BYTE_KEYS; code++) {
+                toGlobal[i][code] = keys.computeIfAbsent(sink.values[code], value -> {
+                    order.add(value);
+                    return order.size() - 1;
+                });
+            }
+            total += sink.size;
+        }
+        StringColumn column = order.size() <= BYTE_KEYS
+                ? StringColumn.createInternal(name, byteDictionary(parts, toGlobal, order, total))
+                : appended(name, parts);
+        parts.forEach(part -> ((StringSink) part).codes = null);
+        return column;
+    }
+
+    private static StringColumn appended(String name, List<ColumnSink> parts) {
         StringColumn column = StringColumn.create(name);
         for (ColumnSink part : parts) {
             StringSink sink = (StringSink) part;
@@ -129,8 +163,55 @@ final class StringSink extends ColumnSink {
                     column.append(sink.values[code]);
                 }
             }
-            sink.codes = null;
         }
         return column;
+    }
+
+    /**
+     * The dictionary Tablesaw builds when the values are appended one by one (keys from -127 in order
+     * of first appearance, 127 for missing), made in one sweep over the codes instead.
+     */
+    private static ByteDictionaryMap byteDictionary(List<ColumnSink> parts, int[][] toGlobal, List<String> order, int total) {
+        byte[] keys = new byte[total];
+        int[] counts = new int[order.size()];
+        int missing = 0;
+        int at = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            StringSink sink = (StringSink) parts.get(i);
+            int[] global = toGlobal[i];
+            for (int r = 0; r < sink.size; r++) {
+                int code = sink.codes[r];
+                if (code == MISSING) {
+                    keys[at++] = MISSING_KEY;
+                    missing++;
+                } else {
+                    int key = global[code];
+                    keys[at++] = (byte) (FIRST_KEY + key);
+                    counts[key]++;
+                }
+            }
+        }
+        Byte2ObjectOpenHashMap<String> keyToValue = new Byte2ObjectOpenHashMap<>();
+        Object2ByteOpenHashMap<String> valueToKey = new Object2ByteOpenHashMap<>();
+        valueToKey.defaultReturnValue(Byte.MIN_VALUE);
+        Byte2IntOpenHashMap keyToCount = new Byte2IntOpenHashMap();
+        for (int key = 0; key < order.size(); key++) {
+            byte k = (byte) (FIRST_KEY + key);
+            keyToValue.put(k, order.get(key));
+            valueToKey.put(order.get(key), k);
+            keyToCount.put(k, counts[key]);
+        }
+        if (missing > 0) {
+            keyToValue.put(MISSING_KEY, "");
+            valueToKey.put("", MISSING_KEY);
+            keyToCount.put(MISSING_KEY, missing);
+        }
+        return new ByteDictionaryMap.ByteDictionaryBuilder()
+                .setNextIndex(Byte.MIN_VALUE + order.size())
+                .setKeyToValue(keyToValue)
+                .setValueToKey(valueToKey)
+                .setKeyToCount(keyToCount)
+                .setValues(keys)
+                .build();
     }
 }

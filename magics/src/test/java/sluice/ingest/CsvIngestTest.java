@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 class CsvIngestTest {
@@ -261,6 +262,29 @@ class CsvIngestTest {
         Table t = fx.ingest(fx.write("head.csv", "a,b,c\n") + " --header");
         assertThat(t.columnNames()).containsExactly("a", "b", "c");
         assertThat(t.rowCount()).isZero();
+    }
+
+    @Test
+    void textColumns_behaveLikeOnesBuiltValueByValue_withFewOrManyDistinctValues() {
+        IngestFixture fx = fx();
+        StringBuilder csv = new StringBuilder("few,many\n");
+        for (int i = 0; i < 3000; i++) {
+            csv.append(i % 7 == 0 ? "" : "k" + i % 5).append(',').append("v" + i % 400).append('\n');
+        }
+        Table t = fx.ingest(fx.write("dictionary.csv", csv.toString()));
+        assertThat(t.stringColumn("few").countMissing()).isEqualTo(3000 / 7 + 1);
+        for (String name : new String[] {"few", "many"}) {
+            StringColumn read = t.stringColumn(name);
+            StringColumn appended = StringColumn.create(name, read.asList());
+            assertThat(read.countUnique()).isEqualTo(appended.countUnique());
+            assertThat(read.countMissing()).isEqualTo(appended.countMissing());
+            assertThat(read.unique().asList()).containsExactlyInAnyOrderElementsOf(appended.unique().asList());
+            assertThat(read.isEqualTo("k1").size()).isEqualTo(appended.isEqualTo("k1").size());
+            read.append("brand new").append("k2").appendMissing();
+            assertThat(read.get(3000)).isEqualTo("brand new");
+            assertThat(read.get(3001)).isEqualTo("k2");
+            assertThat(read.isMissing(3002)).isTrue();
+        }
     }
 
     @Test
