@@ -1,5 +1,8 @@
 package sluice.ingest;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 
 /**
@@ -20,7 +23,13 @@ final class CsvTokenizer {
     /** {@link #next} reached the end of the data inside a quoted field. */
     static final int UNCLOSED_QUOTE = -3;
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long NEWLINES = ONES * '\n';
+    private static final long RETURNS = ONES * '\r';
+
     private final byte separator;
+    private final long separatorBytes;
     private final boolean tabIsBlank;
     int[] starts = new int[16];
     int[] ends = new int[16];
@@ -39,6 +48,7 @@ final class CsvTokenizer {
             throw new IllegalArgumentException("separator must be ASCII");
         }
         this.separator = (byte) separator;
+        this.separatorBytes = ONES * separator;
         this.tabIsBlank = separator != '\t';
     }
 
@@ -127,6 +137,16 @@ final class CsvTokenizer {
                 }
             } else {
                 fieldStart = p;
+                // eight bytes at a time while none of them ends the field
+                while (p + 8 <= limit) {
+                    long word = (long) LONGS.get(b, p);
+                    long ends = zeroBytes(word ^ separatorBytes) | zeroBytes(word ^ NEWLINES) | zeroBytes(word ^ RETURNS);
+                    if (ends != 0) {
+                        p += Long.numberOfTrailingZeros(ends) >>> 3;
+                        break;
+                    }
+                    p += 8;
+                }
                 while (p < limit) {
                     byte c = b[p];
                     if (c == sep || c == '\n' || c == '\r') {
@@ -171,6 +191,11 @@ final class CsvTokenizer {
         linesBefore = before;
         lines += newlines;
         return p;
+    }
+
+    /** A high bit in each byte of {@code word} that is zero (the lowest one is exact, which is all a scan needs). */
+    private static long zeroBytes(long word) {
+        return (word - ONES) & ~word & 0x8080808080808080L;
     }
 
     /** Whether the record is one empty unquoted field: a line of blanks, skipped like a blank line. */

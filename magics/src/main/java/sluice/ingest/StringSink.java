@@ -64,8 +64,7 @@ final class StringSink extends ColumnSink {
         int slot = (hash ^ (hash >>> 16)) & mask;
         while (slots[slot] != 0) {
             int code = slots[slot] - 1;
-            if (hashes[code] == hash && lengths[code] == end - start
-                    && Arrays.equals(arena, offsets[code], offsets[code] + lengths[code], b, start, end)) {
+            if (hashes[code] == hash && lengths[code] == end - start && sameBytes(offsets[code], b, start, end)) {
                 codes[size++] = code;
                 return true;
             }
@@ -80,6 +79,17 @@ final class StringSink extends ColumnSink {
             caching = false;
         }
         codes[size++] = code;
+        return true;
+    }
+
+    /** Whether the arena holds {@code b[start, end)} at {@code offset}; a plain loop beats a range compare on short keys. */
+    private boolean sameBytes(int offset, byte[] b, int start, int end) {
+        byte[] a = arena;
+        for (int i = start, j = offset; i < end; i++, j++) {
+            if (a[j] != b[i]) {
+                return false;
+            }
+        }
         return true;
     }
 
