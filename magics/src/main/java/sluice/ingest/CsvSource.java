@@ -47,9 +47,7 @@ final class CsvSource {
         Map<String, ColumnType> userTypes = ColumnTypes.resolve(options.types(), layout.columns());
         CsvCells cells = new CsvCells(layout.charset(), options.missingTokens());
         int width = layout.columns().size();
-        int rows = Math.max(200, Math.min(10_000, SAMPLE_CELLS / width));
-        Sample sample = sample(file, layout, rows);
-        ColumnType[] detected = ColumnInference.detect(sample.rows(), width, cells.readOptions);
+        Sample sample = sample(file, layout, cells, Math.max(200, Math.min(10_000, SAMPLE_CELLS / width)));
         ColumnType[] types = new ColumnType[width];
         boolean[] fixed = new boolean[width];
         for (int c = 0; c < width; c++) {
@@ -58,8 +56,8 @@ final class CsvSource {
             fixed[c] = given != null;
             if (given != null) {
                 types[c] = given;
-            } else if (ColumnInference.anyPresent(sample.rows(), c, cells.readOptions)) {
-                types[c] = detected[c];
+            } else if (sample.guesses()[c].present()) {
+                types[c] = sample.guesses()[c].type();
             }
         }
         ParallelCsvReader.Plan plan = new ParallelCsvReader.Plan(file.getFileName().toString(), layout.columns(),
@@ -67,44 +65,44 @@ final class CsvSource {
         return new ParallelCsvReader(file, layout, cells, options.limit()).read(plan);
     }
 
-    /** The first records after the header, of the right width, and their average size in bytes. */
-    record Sample(List<String[]> rows, double bytesPerRecord) {
+    /** Each column's type as the first records after the header show it, and their average size in bytes. */
+    record Sample(TypeGuess[] guesses, double bytesPerRecord) {
     }
 
-    static Sample sample(Path file, Layout layout, int maxRows) throws IOException {
+    static Sample sample(Path file, Layout layout, CsvCells cells, int maxRows) throws IOException {
         byte[] bytes;
         try (InputStream in = open(file)) {
             bytes = in.readNBytes(SAMPLE_BYTES);
         }
         boolean eof = bytes.length < SAMPLE_BYTES;
-        CsvTokenizer tokens = new CsvTokenizer(layout.separator());
         int width = layout.columns().size();
-        List<String[]> rows = new ArrayList<>();
-        int pos = 0;
-        int dataStart = -1;
+        TypeGuess[] guesses = new TypeGuess[width];
+        for (int c = 0; c < width; c++) {
+            guesses[c] = new TypeGuess(cells.readOptions);
+        }
+        CsvTokenizer tokens = new CsvTokenizer(layout.separator());
+        int pos = layout.header() ? Math.max(0, tokens.next(bytes, 0, bytes.length, eof)) : 0;
+        int dataStart = pos;
         int records = 0;
-        while (rows.size() < maxRows) {
+        while (records < maxRows) {
             int next = tokens.next(bytes, pos, bytes.length, eof);
             if (next < 0) {
                 break;
             }
             pos = next;
-            if (dataStart < 0 && layout.header()) {
-                dataStart = pos;
+            records++;
+            if (tokens.count != width || (tokens.isBlank() && width > 1)) {
                 continue;
             }
-            dataStart = Math.max(dataStart, 0);
-            records++;
-            if (tokens.count == width && !(tokens.isBlank() && width > 1)) {
-                String[] row = new String[width];
-                for (int i = 0; i < width; i++) {
-                    row[i] = tokens.starts[i] == tokens.ends[i] ? null : tokens.field(bytes, i, layout.charset());
+            for (int c = 0; c < width; c++) {
+                int start = tokens.starts[c];
+                int end = tokens.ends[c];
+                if (!cells.isMissing(bytes, start, end, tokens.flags[c])) {
+                    guesses[c].offer(bytes, start, end, tokens.flags[c], cells);
                 }
-                rows.add(row);
             }
         }
-        double perRecord = records == 0 ? 64 : (double) (pos - Math.max(dataStart, 0)) / records;
-        return new Sample(rows, perRecord);
+        return new Sample(guesses, records == 0 ? 64 : (double) (pos - dataStart) / records);
     }
 
     /** Separator, header and charset as the options say, or as the first rows suggest. */

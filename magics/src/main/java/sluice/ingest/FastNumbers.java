@@ -95,6 +95,47 @@ final class FastNumbers {
         return negative ? -value : value;
     }
 
+    /**
+     * {@link TypeGuess#INTEGER} for {@code [+-]digits} (at most 18 digits), {@link TypeGuess#DECIMAL} for
+     * any other {@code [+-]digits[.digits][e[+-]digits]} (digits on at least one side of the point),
+     * else {@link TypeGuess#OTHER}: the forms Tablesaw's integer, long and decimal parsers read as is.
+     */
+    static int shape(byte[] b, int start, int end) {
+        int p = start < end && (b[start] == '-' || b[start] == '+') ? start + 1 : start;
+        int digits = 0;
+        while (p < end && b[p] >= '0' && b[p] <= '9') {
+            p++;
+            digits++;
+        }
+        if (p == end) {
+            return digits == 0 ? TypeGuess.OTHER : digits <= 18 ? TypeGuess.INTEGER : TypeGuess.DECIMAL;
+        }
+        if (b[p] == '.') {
+            p++;
+            while (p < end && b[p] >= '0' && b[p] <= '9') {
+                p++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return TypeGuess.OTHER;
+        }
+        if (p < end && (b[p] == 'e' || b[p] == 'E')) {
+            p++;
+            if (p < end && (b[p] == '-' || b[p] == '+')) {
+                p++;
+            }
+            int exponent = p;
+            while (p < end && b[p] >= '0' && b[p] <= '9') {
+                p++;
+            }
+            if (p == exponent) {
+                return TypeGuess.OTHER;
+            }
+        }
+        return p == end ? TypeGuess.DECIMAL : TypeGuess.OTHER;
+    }
+
     /** The value of {@code [+-]digits} (at most 18 digits) in {@code b[start, end)}, or {@link #NOT_A_LONG}. */
     static long parseLong(byte[] b, int start, int end) {
         int p = start;

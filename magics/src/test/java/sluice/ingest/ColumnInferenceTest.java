@@ -2,6 +2,7 @@ package sluice.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -32,7 +33,21 @@ class ColumnInferenceTest {
             ColumnType tablesaw = new ColumnTypeDetector(options.columnTypesToDetect())
                     .detectColumnTypes(values.stream().map(v -> new String[] {v}).iterator(), options)[0];
             assertThat(ColumnInference.detect(values, options)).as(values.toString()).isEqualTo(tablesaw);
+            assertThat(fromBytes(values)).as("from bytes: " + values).isEqualTo(tablesaw);
         }
+    }
+
+    private static ColumnType fromBytes(List<String> values) {
+        CsvCells cells = CsvCells.utf8(IngestOptions.DEFAULT_MISSING.toArray(String[]::new));
+        TypeGuess guess = new TypeGuess(cells.readOptions);
+        for (String value : values) {
+            byte[] b = ("," + value + ",").getBytes(StandardCharsets.UTF_8);
+            int end = b.length - 1;
+            if (!cells.isMissing(b, 1, end, 0)) {
+                guess.offer(b, 1, end, 0, cells);
+            }
+        }
+        return guess.type();
     }
 
     @Test
