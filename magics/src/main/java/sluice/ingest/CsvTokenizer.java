@@ -42,6 +42,11 @@ final class CsvTokenizer {
     long linesBefore;
     /** Line breaks consumed in total, counted from where this tokenizer began. */
     long lines;
+    // the last quoted field read by quoted()
+    private int quotedStart;
+    private int quotedEnd;
+    private int quotedFlags;
+    private long quotedNewlines;
 
     CsvTokenizer(char separator) {
         if (separator > 127) {
@@ -87,54 +92,14 @@ final class CsvTokenizer {
             int fieldEnd;
             int fieldFlags;
             if (p < limit && b[p] == '"') {
-                int open = p;
-                boolean escaped = false;
-                p++;
-                while (true) {
-                    while (p < limit && b[p] != '"') {
-                        if (b[p] == '\n') {
-                            newlines++;
-                        }
-                        p++;
-                    }
-                    if (p >= limit) {
-                        return eof ? UNCLOSED_QUOTE : INCOMPLETE;
-                    }
-                    if (p + 1 < limit && b[p + 1] == '"') {
-                        escaped = true;
-                        p += 2;
-                        continue;
-                    }
-                    if (p + 1 >= limit && !eof) {
-                        return INCOMPLETE;
-                    }
-                    break;
+                p = quoted(b, p, limit, eof);
+                if (p < 0) {
+                    return p;
                 }
-                int close = p;
-                p++;
-                while (p < limit && (b[p] == ' ' || (b[p] == '\t' && tabIsBlank))) {
-                    p++;
-                }
-                if (p < limit && b[p] != sep && b[p] != '\n' && b[p] != '\r') {
-                    // text after the closing quote: keep it, as the raw field decoded later
-                    while (p < limit && b[p] != sep && b[p] != '\n' && b[p] != '\r') {
-                        p++;
-                    }
-                    if (p >= limit && !eof) {
-                        return INCOMPLETE;
-                    }
-                    fieldStart = open;
-                    fieldEnd = trimEnd(b, open, p);
-                    fieldFlags = RAW;
-                } else {
-                    fieldStart = open + 1;
-                    fieldEnd = close;
-                    fieldFlags = escaped ? RAW : QUOTED;
-                    if (escaped) {
-                        fieldStart = open;
-                        fieldEnd = close + 1;
-                    }
-                }
+                newlines += quotedNewlines;
+                fieldStart = quotedStart;
+                fieldEnd = quotedEnd;
+                fieldFlags = quotedFlags;
             } else {
                 fieldStart = p;
                 // eight bytes at a time while none of them ends the field
@@ -196,6 +161,67 @@ final class CsvTokenizer {
     /** A high bit in each byte of {@code word} that is zero (the lowest one is exact, which is all a scan needs). */
     private static long zeroBytes(long word) {
         return (word - ONES) & ~word & 0x8080808080808080L;
+    }
+
+    /**
+     * Reads the quoted field opening at {@code open} into {@link #quotedStart}, {@link #quotedEnd},
+     * {@link #quotedFlags} and {@link #quotedNewlines}; kept apart from {@link #next} so the common
+     * unquoted path stays small for the JIT.
+     *
+     * @return the position after the field, or {@link #INCOMPLETE} / {@link #UNCLOSED_QUOTE}
+     */
+    private int quoted(byte[] b, int open, int limit, boolean eof) {
+        final byte sep = separator;
+        long newlines = 0;
+        boolean escaped = false;
+        int p = open + 1;
+        while (true) {
+            while (p < limit && b[p] != '"') {
+                if (b[p] == '\n') {
+                    newlines++;
+                }
+                p++;
+            }
+            if (p >= limit) {
+                return eof ? UNCLOSED_QUOTE : INCOMPLETE;
+            }
+            if (p + 1 < limit && b[p + 1] == '"') {
+                escaped = true;
+                p += 2;
+                continue;
+            }
+            if (p + 1 >= limit && !eof) {
+                return INCOMPLETE;
+            }
+            break;
+        }
+        int close = p;
+        p++;
+        while (p < limit && (b[p] == ' ' || (b[p] == '\t' && tabIsBlank))) {
+            p++;
+        }
+        quotedNewlines = newlines;
+        if (p < limit && b[p] != sep && b[p] != '\n' && b[p] != '\r') {
+            // text after the closing quote: keep it, as the raw field decoded later
+            while (p < limit && b[p] != sep && b[p] != '\n' && b[p] != '\r') {
+                p++;
+            }
+            if (p >= limit && !eof) {
+                return INCOMPLETE;
+            }
+            quotedStart = open;
+            quotedEnd = trimEnd(b, open, p);
+            quotedFlags = RAW;
+        } else if (escaped) {
+            quotedStart = open;
+            quotedEnd = close + 1;
+            quotedFlags = RAW;
+        } else {
+            quotedStart = open + 1;
+            quotedEnd = close;
+            quotedFlags = QUOTED;
+        }
+        return p;
     }
 
     /** Whether the record is one empty unquoted field: a line of blanks, skipped like a blank line. */
