@@ -38,8 +38,6 @@ final class CsvTokenizer {
     int count;
     /** Where that record starts. */
     int recordStart;
-    /** Line breaks consumed before that record, counted from where this tokenizer began. */
-    long linesBefore;
     /** Line breaks consumed in total, counted from where this tokenizer began. */
     long lines;
     // the last quoted field read by quoted()
@@ -82,7 +80,6 @@ final class CsvTokenizer {
             return END;
         }
         int start = p;
-        long before = lines + newlines;
         int n = 0;
         while (true) {
             while (p < limit && (b[p] == ' ' || (b[p] == '\t' && tabIsBlank))) {
@@ -153,7 +150,6 @@ final class CsvTokenizer {
         }
         count = n;
         recordStart = start;
-        linesBefore = before;
         lines += newlines;
         return p;
     }

@@ -50,12 +50,12 @@ final class ParallelCsvReader {
     }
 
     private final Path file;
-    private final CsvSource.Layout layout;
+    private final CsvLayout layout;
     private final CsvCells cells;
     /** Records to read at most ({@code --limit}), or Long.MAX_VALUE. */
     private final long limit;
 
-    ParallelCsvReader(Path file, CsvSource.Layout layout, CsvCells cells, Integer limit) {
+    ParallelCsvReader(Path file, CsvLayout layout, CsvCells cells, Integer limit) {
         this.file = file;
         this.layout = layout;
         this.cells = cells;

@@ -45,10 +45,10 @@ class CsvTokenizerTest {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         int next = tokens.next(b, 0, b.length, true);
         assertThat(fields(tokens, b)).containsExactly("a", "b,\n\"c\"", " d ");
-        assertThat(tokens.linesBefore).isZero();
+        assertThat(tokens.lines).as("the quoted line break and the record's own").isEqualTo(2);
         next = tokens.next(b, next, b.length, true);
         assertThat(fields(tokens, b)).containsExactly("xy", "z");
-        assertThat(tokens.linesBefore).isEqualTo(3);
+        assertThat(tokens.lines).as("then a blank line and the second record's").isEqualTo(4);
         assertThat(tokens.next(b, next, b.length, true)).isEqualTo(CsvTokenizer.END);
     }
 
