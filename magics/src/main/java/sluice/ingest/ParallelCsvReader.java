@@ -78,8 +78,8 @@ final class ParallelCsvReader {
                 for (CsvPart part : source) {
                     sinks.add(part.sinks[c]);
                 }
-                ColumnSink first = sinks.isEmpty() ? ColumnSink.of(plan.types()[c], plan.fixed()[c], cells, 0) : sinks.get(0);
-                columns[c] = first.build(plan.columns().get(c), sinks.isEmpty() ? List.of(first) : sinks);
+                // every pass has at least one stretch, if an empty one
+                columns[c] = sinks.get(0).build(plan.columns().get(c), sinks);
             }
         };
         inParallel(Math.min(THREADS, width), i -> build);
