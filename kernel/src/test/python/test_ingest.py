@@ -46,7 +46,10 @@ def test_a_missing_file_is_one_line_with_the_closest_name_and_the_table_stays(ke
 
 
 def test_ingest_help_lists_its_options(kernel):
-    usage = kernel.ok("%ingest --help").result
+    run = kernel.ok("%ingest --help")
+    usage = run.result
+    assert "  %ingest data/penguins.csv" in usage
+    assert run.stderr == "", run.stderr
     for option in ("--as", "--sep", "--no-header", "--missing", "--types", "--limit", "--query", "--table", "--password-env"):
         assert option in usage, option
 

@@ -84,8 +84,15 @@ public final class Main {
     private static void warmup() {
         try {
             SluiceKernel kernel = new SluiceKernel();
-            for (String cell : new String[] {"1 + 1", "int x = 2;\nx * 21", "%lsmagic", "String s = \"a\"; s.length()"}) {
-                kernel.eval(cell);
+            Path csv = Files.createTempFile("sluice-warmup", ".csv");
+            Files.writeString(csv, "name,score,day\nann,1.5,2024-01-02\nbob,2,2024-01-03\n");
+            try {
+                for (String cell : new String[] {"1 + 1", "int x = 2;\nx * 21", "%lsmagic", "String s = \"a\"; s.length()",
+                        "%ingest " + csv, "table()"}) {
+                    kernel.eval(cell);
+                }
+            } finally {
+                Files.deleteIfExists(csv);
             }
             kernel.isComplete("for (int i = 0; i < 3; i++) {");
             kernel.complete("Strin", 5);

@@ -69,17 +69,21 @@ final class SluiceKernel extends BaseKernel {
     SluiceKernel() {
         super(StandardCharsets.UTF_8);
         setShouldReplaceStdStreams(false);
-        this.java = CompletableFuture.supplyAsync(JavaShell::new, r -> {
-            Thread t = new Thread(r, "sluice-jshell-start");
-            t.setDaemon(true);
-            t.start();
-        });
+        this.java = CompletableFuture.supplyAsync(JavaShell::new, SluiceKernel::daemon);
+        // Tablesaw's first use registers its readers (a scan of the jar); do it while the user reads.
+        java.thenRunAsync(() -> Table.create("warm-up"), SluiceKernel::daemon);
         this.magics = MagicCatalogue.create(session, this::runSource);
         this.assistant = new Assistant(this::javaShell, magics);
         System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, false, StandardCharsets.UTF_8));
         flusher.scheduleWithFixedDelay(this::flushStreams, FLUSH_MS, FLUSH_MS, TimeUnit.MILLISECONDS);
         Notebook.bind(this);
+    }
+
+    private static void daemon(Runnable task) {
+        Thread thread = new Thread(task, "sluice-start");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     JavaShell javaShell() {

@@ -18,8 +18,10 @@ import tech.tablesaw.api.Table;
  * an http(s) URL or a JDBC query into the session's current table.
  */
 @Command(name = "ingest", description = "Read a file, folder, glob, URL or database query into the current table.",
-        footer = {"", "Examples:", "  %ingest data/penguins.csv", "  %ingest 'logs/*.csv.gz' --as logs",
-                "  %ingest jdbc:postgresql://127.0.0.1:5432/test --table sales --limit 1000"})
+        // picocli formats help text, so %% prints as %.
+        footer = {"", "Examples:", "  %%ingest data/penguins.csv",
+                "  %%ingest 'logs/*.csv.gz' --as logs",
+                "  %%ingest jdbc:postgresql://127.0.0.1:5432/test --table sales --limit 1000"})
 public final class IngestMagic implements Magic {
     @Parameters(index = "0", paramLabel = "SOURCE", description = "A file, folder, glob, http(s) URL or jdbc: URL.")
     String source;
