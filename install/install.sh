@@ -140,12 +140,7 @@ json_string() {
     printf '"%s"' "$s"
 }
 
-# Start the optimising JIT (C2) a little later: the first cells are mostly javac compiling them, and
-# C1's code is enough there; long computations still reach C2 (bench/results_kernel.md measures it).
-jit_opts=(-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=20000
-          -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000)
-
-argv=("$java" "${jit_opts[@]}" ${jvm_opts[@]+"${jvm_opts[@]}"} ${share_opts[@]+"${share_opts[@]}"} -jar "$dir/sluice.jar" kernel "{connection_file}")
+argv=("$java" ${jvm_opts[@]+"${jvm_opts[@]}"} ${share_opts[@]+"${share_opts[@]}"} -jar "$dir/sluice.jar" kernel "{connection_file}")
 {
     echo "{"
     echo "  \"argv\": ["

@@ -65,13 +65,12 @@ final class SluiceKernel extends BaseKernel {
     private volatile boolean interrupted;
     private volatile boolean aborting;
     private volatile boolean runningJava;
+    private boolean tablesawWarm;
 
     SluiceKernel() {
         super(StandardCharsets.UTF_8);
         setShouldReplaceStdStreams(false);
         this.java = CompletableFuture.supplyAsync(JavaShell::new, SluiceKernel::daemon);
-        // Tablesaw's first use registers its readers (a scan of the jar); do it while the user reads.
-        java.thenRunAsync(() -> Table.create("warm-up"), SluiceKernel::daemon);
         this.magics = MagicCatalogue.create(session, this::runSource);
         this.assistant = new Assistant(this::javaShell, magics);
         System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
@@ -283,6 +282,12 @@ final class SluiceKernel extends BaseKernel {
         }
         if (store) {
             history.add(count, code, output);
+        }
+        if (!tablesawWarm) {
+            // Tablesaw's first use registers its readers (a scan of the jar): do it while the user
+            // reads the first result, not while the first cell competes for the CPU.
+            tablesawWarm = true;
+            daemon(() -> Table.create("warm-up"));
         }
         reply.put("execution_count", count);
         reply.putIfAbsent("payload", List.of());
