@@ -42,10 +42,11 @@ public final class Main {
     }
 
     private static void runKernel(Path connectionFile) {
+        var java = SluiceKernel.startJava();
         KernelConnectionProperties props = readConnection(connectionFile);
         Logger.getLogger("").setLevel(Level.WARNING);
         try {
-            SluiceKernel kernel = new SluiceKernel();
+            SluiceKernel kernel = new SluiceKernel(java);
             SluiceConnection connection = new SluiceConnection(props);
             kernel.becomeHandlerForConnection(connection);
             connection.connect();
@@ -83,7 +84,7 @@ public final class Main {
     /** Runs the cells a first session runs, so a class-data archive recorded now covers them. */
     private static void warmup() {
         try {
-            SluiceKernel kernel = new SluiceKernel();
+            SluiceKernel kernel = new SluiceKernel(SluiceKernel.startJava());
             Path csv = Files.createTempFile("sluice-warmup", ".csv");
             Files.writeString(csv, "name,score,day\nann,1.5,2024-01-02\nbob,2,2024-01-03\n");
             try {

@@ -67,10 +67,15 @@ final class SluiceKernel extends BaseKernel {
     private volatile boolean runningJava;
     private boolean tablesawWarm;
 
-    SluiceKernel() {
+    /** Starts JShell on a thread of its own; it is most of the kernel's start-up, so start it first. */
+    static CompletableFuture<JavaShell> startJava() {
+        return CompletableFuture.supplyAsync(JavaShell::new, SluiceKernel::daemon);
+    }
+
+    SluiceKernel(CompletableFuture<JavaShell> java) {
         super(StandardCharsets.UTF_8);
         setShouldReplaceStdStreams(false);
-        this.java = CompletableFuture.supplyAsync(JavaShell::new, SluiceKernel::daemon);
+        this.java = java;
         this.magics = MagicCatalogue.create(session, this::runSource);
         this.assistant = new Assistant(this::javaShell, magics);
         System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
