@@ -52,8 +52,8 @@ import psycopg2
 
 REPO = Path(__file__).resolve().parent.parent
 GEN = REPO.parent / "shared" / "bench" / "gen.py"
-JIT_FLAGS = ["-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=20000",
-             "-XX:Tier4CompileThreshold=60000", "-XX:Tier4BackEdgeThreshold=400000"]
+# The kernelspec (install/install.sh) adds no JIT flags beyond the class-data archive.
+JIT_FLAGS = []
 COLUMNS = [f"num_{i} double precision" for i in range(1, 9)] + [
     "cat_a text", "cat_b text", "cat_c text", "target double precision"]
 
