@@ -1,5 +1,13 @@
 package sluice.kernel;
 
+import static sluice.kernel.Replies.answer;
+import static sluice.kernel.Replies.commInfo;
+import static sluice.kernel.Replies.history;
+import static sluice.kernel.Replies.inspection;
+import static sluice.kernel.Replies.kernelInfo;
+import static sluice.kernel.Replies.publish;
+import static sluice.kernel.Replies.reply;
+
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
@@ -7,8 +15,6 @@ import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
-import io.github.spencerpark.jupyter.messages.ContentType;
-import io.github.spencerpark.jupyter.messages.Header;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageType;
 import io.github.spencerpark.jupyter.messages.publish.PublishClearOutput;
@@ -18,7 +24,6 @@ import io.github.spencerpark.jupyter.messages.publish.PublishExecuteInput;
 import io.github.spencerpark.jupyter.messages.publish.PublishExecuteResult;
 import io.github.spencerpark.jupyter.messages.publish.PublishStream;
 import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
-import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
 import io.github.spencerpark.jupyter.messages.request.InspectRequest;
 import io.github.spencerpark.jupyter.messages.request.ShutdownRequest;
 import java.io.PrintStream;
@@ -32,9 +37,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import sluice.magic.Magics;
-import sluice.render.Bundle;
-import sluice.render.Renderable;
-import sluice.render.TableView;
 import sluice.session.Session;
 import tech.tablesaw.api.Table;
 
@@ -171,19 +173,7 @@ final class SluiceKernel extends BaseKernel {
     }
 
     DisplayData render(Object value) {
-        if (value instanceof DisplayData data) {
-            return data;
-        }
-        Bundle bundle = value instanceof Bundle b ? b
-                : value instanceof Renderable r ? r.bundle()
-                : value instanceof Table t ? TableView.bundle(t)
-                : null;
-        if (bundle == null) {
-            return getRenderer().render(value);
-        }
-        DisplayData data = new DisplayData();
-        bundle.data().forEach(data::putData);
-        return data;
+        return Rendering.render(value, getRenderer());
     }
 
     Session session() {
@@ -229,9 +219,11 @@ final class SluiceKernel extends BaseKernel {
     public void becomeHandlerForConnection(JupyterConnection connection) {
         super.becomeHandlerForConnection(connection);
         connection.setHandler(MessageType.EXECUTE_REQUEST, this::handleExecute);
-        connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, msg) -> answer(env, MessageType.KERNEL_INFO_REPLY, kernelInfo()));
-        connection.setHandler(MessageType.COMM_INFO_REQUEST, (env, msg) -> answer(env, MessageType.COMM_INFO_REPLY, commInfo()));
-        connection.setHandler(MessageType.HISTORY_REQUEST, this::handleHistory);
+        connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, msg) -> answer(env, MessageType.KERNEL_INFO_REPLY,
+                kernelInfo(getLanguageInfo(), getBanner(), getHelpLinks())));
+        connection.setHandler(MessageType.COMM_INFO_REQUEST, (env, msg) -> answer(env, MessageType.COMM_INFO_REPLY, commInfo(getCommManager())));
+        connection.setHandler(MessageType.HISTORY_REQUEST, (env, msg) -> answer(env, MessageType.HISTORY_REPLY,
+                Map.of("status", "ok", "history", history(history, msg.getContent()))));
         connection.setHandler(MessageType.INSPECT_REQUEST, this::handleInspect);
         connection.setHandler(MessageType.SHUTDOWN_REQUEST, this::handleShutdown);
         if (connection instanceof SluiceConnection sluice) {
@@ -340,13 +332,7 @@ final class SluiceKernel extends BaseKernel {
     private void handleInspect(ShellReplyEnvironment env, Message<InspectRequest> message) {
         InspectRequest request = message.getContent();
         String text = assistant.inspect(request.getCode(), request.getCursorPos());
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("status", "ok");
-        reply.put("found", text != null);
-        reply.put("data", text == null ? Map.of() : Map.of("text/plain", text));
-        reply.put("metadata", Map.of());
-        env.setBusyDeferIdle();
-        reply(env, MessageType.INSPECT_REPLY, reply);
+        answer(env, MessageType.INSPECT_REPLY, inspection(text));
     }
 
     @Override
@@ -365,21 +351,6 @@ final class SluiceKernel extends BaseKernel {
         return code.stripTrailing().endsWith("{") ? "    " : "";
     }
 
-    private void handleHistory(ShellReplyEnvironment env, Message<HistoryRequest> message) {
-        HistoryRequest request = message.getContent();
-        boolean output = request.includeOutput();
-        List<Object> rows = switch (request.getAccessType()) {
-            case TAIL -> history.tail(((HistoryRequest.Tail) request).getMaxReturnLength(), output);
-            case RANGE -> history.range(((HistoryRequest.Range) request).getStart(), ((HistoryRequest.Range) request).getStop(), output);
-            case SEARCH -> {
-                HistoryRequest.Search search = (HistoryRequest.Search) request;
-                yield history.search(search.getPattern(), search.getMaxReturnLength(), search.filterUnique(), output);
-            }
-        };
-        env.setBusyDeferIdle();
-        reply(env, MessageType.HISTORY_REPLY, Map.of("status", "ok", "history", rows));
-    }
-
     private void handleShutdown(ShellReplyEnvironment env, Message<ShutdownRequest> message) {
         boolean restart = message.getContent().isRestart();
         env.setBusyDeferIdle();
@@ -394,45 +365,4 @@ final class SluiceKernel extends BaseKernel {
         flusher.shutdown();
     }
 
-    private Map<String, Object> kernelInfo() {
-        LanguageInfo language = getLanguageInfo();
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("status", "ok");
-        info.put("protocol_version", Header.PROTOCOL_VERISON);
-        info.put("implementation", "sluice");
-        info.put("implementation_version", Version.SLUICE);
-        info.put("language_info", Map.of(
-                "name", language.getName(),
-                "version", language.getVersion(),
-                "mimetype", language.getMimetype(),
-                "file_extension", language.getFileExtension(),
-                "pygments_lexer", language.getPygmentsLexer(),
-                "codemirror_mode", language.getCodemirrorMode()));
-        info.put("banner", getBanner());
-        info.put("help_links", getHelpLinks());
-        info.put("debugger", false);
-        return info;
-    }
-
-    private Map<String, Object> commInfo() {
-        Map<String, Object> comms = new LinkedHashMap<>();
-        getCommManager().forEach(comm -> comms.put(comm.getID(), Map.of("target_name", comm.getTargetName())));
-        return Map.of("status", "ok", "comms", comms);
-    }
-
-    /** Sends on IOPub directly, not through the environment's defer flag, which other threads must not touch. */
-    private static <T extends ContentType<T>> void publish(ShellReplyEnvironment env, T content) {
-        env.getIopub().sendMessage(new Message<>(env.getContext(), content.getType(), content));
-    }
-
-    /** Replies between the busy and idle statuses that clients wait for on IOPub. */
-    private static void answer(ShellReplyEnvironment env, MessageType<?> type, Map<String, Object> content) {
-        env.setBusyDeferIdle();
-        reply(env, type, content);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void reply(ShellReplyEnvironment env, MessageType<?> type, Map<String, Object> content) {
-        env.reply(new Message(env.getContext(), type, content));
-    }
 }
