@@ -26,7 +26,7 @@ final class CsvSource {
      * @param fixedTypes types by column name that the file must follow (those of an earlier file of the same
      *                   set); the user's {@code --types} come on top
      */
-    static Table read(Path file, IngestOptions options, Map<String, ColumnType> fixedTypes) throws IOException {
+    static Table read(Path file, IngestOptions options, Map<String, ColumnType> fixedTypes, Progress progress) throws IOException {
         CsvLayout layout = CsvLayout.detect(file, options);
         Map<String, ColumnType> userTypes = ColumnTypes.resolve(options.types(), layout.columns());
         CsvCells cells = new CsvCells(layout.charset(), options.missingTokens());
@@ -46,7 +46,7 @@ final class CsvSource {
         }
         ParallelCsvReader.Plan plan = new ParallelCsvReader.Plan(file.getFileName().toString(), layout.columns(),
                 types, fixed, sample.bytesPerRecord());
-        return new ParallelCsvReader(file, layout, cells, options.limit()).read(plan);
+        return new ParallelCsvReader(file, layout, cells, options.limit(), progress).read(plan);
     }
 
     /** Each column's type as the first records after the header show it, and their average size in bytes. */

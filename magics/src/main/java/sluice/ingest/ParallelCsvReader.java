@@ -54,8 +54,10 @@ final class ParallelCsvReader {
     private final CsvCells cells;
     /** Records to read at most ({@code --limit}), or Long.MAX_VALUE. */
     private final long limit;
+    private final Progress progress;
 
-    ParallelCsvReader(Path file, CsvLayout layout, CsvCells cells, Integer limit) {
+    ParallelCsvReader(Path file, CsvLayout layout, CsvCells cells, Integer limit, Progress progress) {
+        this.progress = progress;
         this.file = file;
         this.layout = layout;
         this.cells = cells;
@@ -91,7 +93,8 @@ final class ParallelCsvReader {
         List<CsvPart> all = new ArrayList<>();
         long records = 0;
         long line = 1;
-        try (InputStream in = CsvSource.open(file)) {
+        long size = file.getFileName().toString().endsWith(".gz") ? -1 : Files.size(file);
+        try (InputStream in = progress.track(CsvSource.open(file), size)) {
             byte[] buffer = new byte[firstBufferSize()];
             int filled = 0;
             boolean eof = false;

@@ -35,9 +35,10 @@ final class Progress implements AutoCloseable {
         this.ticks = TIMER.scheduleAtFixedRate(this::show, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Counts the bytes read through {@code in}; {@code total} is the size when known, else -1. */
+    /** Counts the bytes read through {@code in} from now on; {@code total} is its size when known, else -1. */
     InputStream track(InputStream in, long total) {
         totalBytes = total;
+        bytes.set(0);
         return new FilterInputStream(in) {
             @Override
             public int read() throws IOException {

@@ -21,9 +21,9 @@ final class Sources {
             return JdbcSource.read(options);
         }
         if (source.matches("(?i)https?://.*")) {
-            return UrlSource.read(options);
+            return UrlSource.read(options, progress);
         }
-        return readFiles(Locations.files(source), options);
+        return readFiles(Locations.files(source), options, progress);
     }
 
     /** The source as it may be shown: passwords in URLs are masked. */
@@ -36,8 +36,8 @@ final class Sources {
     }
 
     /** Reads files of one schema as one table; later files take the first file's column types. */
-    static Table readFiles(List<Path> files, IngestOptions options) throws IOException {
-        Table first = readFile(files.get(0), options, Map.of());
+    static Table readFiles(List<Path> files, IngestOptions options, Progress progress) throws IOException {
+        Table first = readFile(files.get(0), options, Map.of(), progress);
         if (files.size() == 1) {
             return first;
         }
@@ -51,7 +51,7 @@ final class Sources {
             if (options.limit() != null && all.rowCount() >= options.limit()) {
                 break;
             }
-            Table next = readFile(file, options, types);
+            Table next = readFile(file, options, types, progress);
             if (!next.columnNames().equals(first.columnNames())) {
                 throw new UsageError("'" + file + "' has columns " + next.columnNames() + ", but '" + files.get(0)
                         + "' has " + first.columnNames() + ". Files read together need the same columns.");
@@ -61,7 +61,7 @@ final class Sources {
         return options.limit() != null && all.rowCount() > options.limit() ? all.first(options.limit()) : all;
     }
 
-    static Table readFile(Path file, IngestOptions options, Map<String, ColumnType> types) throws IOException {
+    static Table readFile(Path file, IngestOptions options, Map<String, ColumnType> types, Progress progress) throws IOException {
         String name = file.getFileName().toString().toLowerCase().replaceFirst("\\.gz$", "");
         if (name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
             return JsonSource.read(file, options);
@@ -69,6 +69,6 @@ final class Sources {
         if (name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".parquet")) {
             throw new UsageError("Sluice reads CSV, TSV and JSON files; export '" + file.getFileName() + "' to CSV first.");
         }
-        return CsvSource.read(file, options, types);
+        return CsvSource.read(file, options, types, progress);
     }
 }

@@ -24,7 +24,7 @@ final class UrlSource {
     private UrlSource() {
     }
 
-    static Table read(IngestOptions options) throws IOException, InterruptedException {
+    static Table read(IngestOptions options, Progress progress) throws IOException, InterruptedException {
         String shown = Secrets.mask(options.source());
         URI uri;
         try {
@@ -51,7 +51,7 @@ final class UrlSource {
                 }
                 Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            Table table = Sources.readFiles(List.of(file), options);
+            Table table = Sources.readFiles(List.of(file), options, progress);
             table.setName(fileName);
             return table;
         } finally {

@@ -1,0 +1,35 @@
+package sluice.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ProgressTest {
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+    @Test
+    void aReadOverASecond_showsTimeAndShareRead_thenDone() throws Exception {
+        try (Progress progress = new Progress("big.csv", out)) {
+            InputStream in = progress.track(new ByteArrayInputStream(new byte[4_000_000]), 8_000_000);
+            in.readNBytes(4_000_000);
+            Thread.sleep(1_300);
+        }
+        String shown = printed.toString(StandardCharsets.UTF_8);
+        assertThat(shown).containsPattern("^\\rreading big\\.csv: \\d+ s, 4\\.0 of 8\\.0 MB \\(50%\\)");
+        assertThat(shown).endsWith(", done\n");
+    }
+
+    @Test
+    void aQuickRead_showsNothing() {
+        try (Progress progress = new Progress("small.csv", out)) {
+            progress.track(new ByteArrayInputStream(new byte[10]), 10);
+        }
+        assertThat(printed.size()).isZero();
+    }
+}
