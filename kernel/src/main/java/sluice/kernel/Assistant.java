@@ -43,10 +43,21 @@ final class Assistant {
         }
         String name = magicName(line);
         String word = line.substring(line.lastIndexOf(' ') + 1);
-        if (!magics.has(name) || !word.startsWith("-")) {
+        if (!magics.has(name)) {
             return new Completion(cursor, List.of());
         }
-        return new Completion(cursor - word.length(), magics.options(name).stream().filter(o -> o.startsWith(word)).toList());
+        List<String> before = List.of(line.substring(0, line.length() - word.length()).strip().split("\\s+"));
+        List<String> operations = magics.subcommands(name);
+        List<String> candidates;
+        if (word.startsWith("-")) {
+            String operation = before.size() > 1 && operations.contains(before.get(1)) ? before.get(1) : null;
+            candidates = magics.options(name, operation);
+        } else if (before.size() == 1) {
+            candidates = operations;
+        } else {
+            candidates = List.of();
+        }
+        return new Completion(cursor - word.length(), candidates.stream().filter(c -> c.startsWith(word)).toList());
     }
 
     /** Text for Shift+Tab at {@code cursor}: a magic's usage, or the signature/Javadoc/value of a Java name. */

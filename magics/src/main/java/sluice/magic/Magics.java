@@ -43,18 +43,41 @@ public final class Magics {
         Entry entry = entry(line.name(), kind);
         Magic magic = entry.factory().get();
         CommandLine command = command(line.name(), kind, magic);
+        CommandLine.ParseResult parsed;
         try {
-            command.parseArgs(line.args().toArray(String[]::new));
+            parsed = command.parseArgs(line.args().toArray(String[]::new));
         } catch (CommandLine.UnmatchedArgumentException e) {
+            List<String> unmatched = e.getUnmatched();
+            if (e.getCommandLine() == command && !magic.subcommands().isEmpty() && !unmatched.isEmpty()
+                    && !unmatched.get(0).startsWith("-")) {
+                throw new UsageError("No operation '" + unmatched.get(0) + "' for " + kind.prefix + line.name() + "."
+                        + DidYouMean.hint(unmatched.get(0), magic.subcommands().keySet(), "")
+                        + " Operations: " + String.join(", ", magic.subcommands().keySet()) + ".", synopsis(command));
+            }
             String hint = e.getSuggestions().isEmpty() ? "" : " Did you mean '" + e.getSuggestions().get(0) + "'?";
-            throw new UsageError(e.getMessage().lines().findFirst().orElse("") + "." + hint, synopsis(command));
+            throw new UsageError(e.getMessage().lines().findFirst().orElse("") + "." + hint, synopsis(e.getCommandLine()));
         } catch (CommandLine.ParameterException e) {
-            throw new UsageError(e.getMessage(), synopsis(command));
+            throw new UsageError(e.getMessage(), synopsis(e.getCommandLine()));
         }
-        if (command.isUsageHelpRequested()) {
-            return command.getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
+        while (parsed.hasSubcommand()) {
+            parsed = parsed.subcommand();
         }
-        return magic.run(body);
+        CommandLine chosen = parsed.commandSpec().commandLine();
+        if (chosen.isUsageHelpRequested()) {
+            return chosen.getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
+        }
+        Magic target = (Magic) parsed.commandSpec().userObject();
+        if (!target.subcommands().isEmpty()) {
+            throw new UsageError(kind.prefix + line.name() + " needs one of: " + String.join(", ", target.subcommands().keySet())
+                    + ".", synopsis(chosen));
+        }
+        return target.run(body);
+    }
+
+    /** The operations a magic takes after its name ({@code fill}, {@code undo}, …), for completion. */
+    public List<String> subcommands(String name) {
+        Entry entry = entry(name, null);
+        return List.copyOf(entry.factory().get().subcommands().keySet());
     }
 
     /** The usage text of a magic, as {@code --help} prints it. */
@@ -81,15 +104,21 @@ public final class Magics {
         return entries.containsKey(name);
     }
 
-    /** The long option names a magic accepts, e.g. {@code --repeat}, {@code --help}. */
-    public List<String> options(String name) {
+    /** The long option names a magic (or one of its operations) accepts, e.g. {@code --repeat}, {@code --help}. */
+    public List<String> options(String name, String subcommand) {
         Entry entry = entry(name, null);
+        CommandLine command = command(name, entry.kind(), entry.factory().get());
+        CommandLine chosen = subcommand == null ? null : command.getSubcommands().get(subcommand);
         List<String> options = new ArrayList<>();
-        for (OptionSpec option : command(name, entry.kind(), entry.factory().get()).getCommandSpec().options()) {
+        for (OptionSpec option : (chosen == null ? command : chosen).getCommandSpec().options()) {
             options.add(option.longestName());
         }
         Collections.sort(options);
         return options;
+    }
+
+    public List<String> options(String name) {
+        return options(name, null);
     }
 
     private Entry entry(String name, Kind kind) {
@@ -110,8 +139,19 @@ public final class Magics {
         CommandLine command = new CommandLine(magic);
         CommandSpec spec = command.getCommandSpec();
         spec.name(kind.prefix + name);
-        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help.").build());
+        addHelp(spec);
+        magic.subcommands().forEach((operation, sub) -> {
+            // An operation without options may be a plain lambda, which picocli cannot inspect.
+            CommandLine subcommand = new CommandLine(sub.getClass().isAnnotationPresent(CommandLine.Command.class)
+                    ? sub : CommandSpec.wrapWithoutInspection(sub));
+            addHelp(subcommand.getCommandSpec());
+            command.addSubcommand(operation, subcommand);
+        });
         return command;
+    }
+
+    private static void addHelp(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help.").build());
     }
 
     private static String synopsis(CommandLine command) {
