@@ -1,0 +1,73 @@
+package sluice.pipeline;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import tech.tablesaw.api.Table;
+
+/**
+ * The fitted cleaning steps of a session, in order: applied to raw rows they give the rows a model
+ * was trained on. Immutable and serializable, so a saved model can carry it.
+ */
+public final class Pipeline implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final List<Step> steps;
+
+    public Pipeline() {
+        this(List.of());
+    }
+
+    private Pipeline(List<Step> steps) {
+        this.steps = List.copyOf(steps);
+    }
+
+    /** This pipeline with {@code step} (fitted) at the end. */
+    public Pipeline with(Step step) {
+        List<Step> more = new ArrayList<>(steps);
+        more.add(step);
+        return new Pipeline(more);
+    }
+
+    public List<Step> steps() {
+        return Collections.unmodifiableList(steps);
+    }
+
+    /** Replays the steps that run on new rows (not dedupe or drop-missing) on {@code raw}, in order. */
+    public Table apply(Table raw) {
+        Table table = raw;
+        for (Step step : steps) {
+            if (step.replayed()) {
+                table = step.apply(table);
+            }
+        }
+        return table;
+    }
+
+    /**
+     * Fits every step again on {@code raw} (e.g. on training rows only) and returns the newly fitted
+     * pipeline; each step is fitted on the output of the steps before it, as when it was recorded.
+     */
+    public Pipeline refit(Table raw) {
+        Table table = raw;
+        List<Step> fitted = new ArrayList<>();
+        for (Step step : steps) {
+            Step again = step.fit(table);
+            fitted.add(again);
+            table = again.apply(table);
+        }
+        return new Pipeline(fitted);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            text.append(i + 1).append(". ").append(step.describe())
+                    .append(step.replayed() ? "" : "  (not replayed on new rows)").append('\n');
+        }
+        return text.length() == 0 ? "No cleaning steps recorded yet." : text.toString().stripTrailing();
+    }
+}
