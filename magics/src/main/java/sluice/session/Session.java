@@ -1,19 +1,31 @@
 package sluice.session;
 
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import sluice.magic.DidYouMean;
 import sluice.magic.UsageError;
+import sluice.pipeline.Pipeline;
+import sluice.pipeline.Step;
 import tech.tablesaw.api.Table;
 
 /**
- * One kernel's working state, shared by magics and Java cells: the current table and tables kept
- * by name. Later stages add the pipeline and the model here.
+ * One kernel's working state, shared by magics and Java cells: the current table, tables kept by
+ * name, and the cleaning steps recorded since the current table was read (with an undo history).
  */
 public final class Session {
+    /** How many steps {@link #undo()} can take back; older tables are let go to save memory. */
+    static final int UNDO_DEPTH = 20;
+
+    private record Before(Table table, Pipeline pipeline, String step) {
+    }
+
     private Table current;
+    private Pipeline pipeline = new Pipeline();
+    private final Deque<Before> history = new ArrayDeque<>();
     private final Map<String, Table> named = new LinkedHashMap<>();
 
     /** The current table; a usage error saying how to get one when there is none. */
@@ -35,12 +47,45 @@ public final class Session {
         return table;
     }
 
-    /** Makes {@code table} the current table. */
+    /**
+     * Makes {@code table} the current table, as raw data: the recorded cleaning steps and their undo
+     * history start over.
+     */
     public synchronized void setTable(Table table) {
         if (table == null) {
             throw new UsageError("setTable needs a table, not null.");
         }
         current = table;
+        pipeline = new Pipeline();
+        history.clear();
+    }
+
+    /** The cleaning steps recorded since the current table was read, fitted, in order. */
+    public synchronized Pipeline pipeline() {
+        return pipeline;
+    }
+
+    /** Makes {@code result} current after the fitted {@code step} made it; {@link #undo()} takes it back. */
+    public synchronized void record(Table result, Step step) {
+        history.push(new Before(current, pipeline, step.describe()));
+        if (history.size() > UNDO_DEPTH) {
+            history.removeLast();
+        }
+        current = result;
+        pipeline = pipeline.with(step);
+    }
+
+    /** Restores the table and steps from before the last recorded step; returns that step's description. */
+    public synchronized String undo() {
+        if (history.isEmpty()) {
+            throw new UsageError(pipeline.steps().isEmpty()
+                    ? "Nothing to undo: no %clean step since the table was read."
+                    : "Nothing more to undo: only the last " + UNDO_DEPTH + " steps can be undone.");
+        }
+        Before before = history.pop();
+        current = before.table();
+        pipeline = before.pipeline();
+        return before.step();
     }
 
     /** Makes {@code table} the current table and keeps it as {@code name}. */
