@@ -80,12 +80,15 @@ public record ClipStep(List<String> columns, Method method, double k, Bounds giv
     /** Clip to bounds written {@code low:high}, as after {@code --range}. */
     public static ClipStep range(List<String> columns, String lowHigh) {
         int colon = lowHigh.indexOf(':', 1);
+        double low;
+        double high;
         try {
-            return range(columns, Double.parseDouble(lowHigh.substring(0, colon).trim()),
-                    Double.parseDouble(lowHigh.substring(colon + 1).trim()));
+            low = Double.parseDouble(lowHigh.substring(0, colon).trim());
+            high = Double.parseDouble(lowHigh.substring(colon + 1).trim());
         } catch (RuntimeException e) {
             throw new UsageError("Cannot read --range '" + lowHigh + "'; give it as low:high, e.g. --range 0:100.");
         }
+        return range(columns, low, high);
     }
 
     @Override
