@@ -1,5 +1,6 @@
 package sluice.kernel;
 
+import sluice.clean.CleanMagic;
 import sluice.ingest.IngestMagic;
 import sluice.magic.CellRunner;
 import sluice.magic.LsMagic;
@@ -15,6 +16,7 @@ final class MagicCatalogue {
     static Magics create(Session session, CellRunner runner) {
         Magics magics = new Magics();
         magics.add("ingest", Magics.Kind.LINE, () -> new IngestMagic(session));
+        magics.add("clean", Magics.Kind.LINE, () -> new CleanMagic(session));
         magics.add("lsmagic", Magics.Kind.LINE, () -> new LsMagic(magics));
         magics.add("time", Magics.Kind.CELL, () -> new TimeMagic(runner, System.out));
         return magics;

@@ -281,7 +281,7 @@ public record CastStep(List<String> columns, To to, Map<String, List<String>> le
         private int count;
 
         void add(Object value) {
-            if (examples.size() < EXAMPLES) {
+            if (examples.size() < EXAMPLES && !examples.contains("'" + text(value) + "'")) {
                 examples.add("'" + text(value) + "'");
             }
             count++;
