@@ -107,3 +107,15 @@ def test_a_magic_line_is_complete(kernel):
 def test_a_cell_magic_header_alone_waits_for_its_body(kernel):
     assert kernel.is_complete("%%time")["status"] == "incomplete"
     assert kernel.is_complete("%%time\nint t = 1;")["status"] == "complete"
+
+
+def test_completion_lists_a_magics_operations_and_each_operations_options(kernel):
+    assert "fill" in kernel.complete("%clean f")["matches"]
+    assert set(kernel.complete("%clean fill --")["matches"]) == {"--all", "--with", "--help"}
+    assert kernel.complete("%clean clip --i")["matches"] == ["--iqr"]
+
+
+def test_an_operations_help_is_its_own_usage(kernel):
+    assert kernel.ok("%clean fill --help").result.startswith("Usage: %clean fill")
+    run = kernel.execute("%clean fil bill --with mean")
+    assert run.status == "error" and "Did you mean 'fill'?" in run.reply["evalue"], run.describe()
