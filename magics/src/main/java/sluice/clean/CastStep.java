@@ -130,7 +130,7 @@ public record CastStep(List<String> columns, To to, Map<String, List<String>> le
 
     private static StringColumn toText(Column<?> column) {
         if (column instanceof StringColumn text) {
-            return text.copy();
+            return text; // already text; steps never change columns in place, so it can be shared
         }
         StringColumn out = StringColumn.create(column.name());
         for (int i = 0; i < column.size(); i++) {

@@ -41,14 +41,15 @@ final class Columns {
     }
 
     /**
-     * A new table with {@code replaced} columns in place of those of the same name and copies of all
-     * others, so the returned table shares no column with {@code table}.
+     * A new table with {@code replaced} columns in place of those of the same name and the others as
+     * they are. Steps never change a column in place, so tables before and after a step can share
+     * the columns it left alone; copying them made a step on a million rows several times slower.
      */
     static Table replacing(Table table, Map<String, Column<?>> replaced) {
         List<Column<?>> columns = new ArrayList<>();
         for (Column<?> column : table.columns()) {
             Column<?> swap = replaced.get(column.name());
-            columns.add(swap != null ? swap : column.copy());
+            columns.add(swap != null ? swap : column);
         }
         return Table.create(table.name(), columns);
     }

@@ -221,9 +221,11 @@ public record FillStep(List<String> columns, String rule, Map<String, Object> va
         if (whole && column instanceof ShortColumn shorts && Math.abs(value) <= Short.MAX_VALUE) {
             return shorts.copy().set(shorts.isMissing(), (short) value);
         }
-        double[] out = new double[column.size()];
+        double[] out = column.asDoubleArray();
         for (int i = 0; i < out.length; i++) {
-            out[i] = column.isMissing(i) ? value : column.getDouble(i);
+            if (Double.isNaN(out[i]) || column.isMissing(i)) {
+                out[i] = value;
+            }
         }
         return DoubleColumn.create(column.name(), out);
     }
