@@ -44,7 +44,7 @@ public final class CleanMagic implements Magic {
 
     @Override
     public Object run(String body) {
-        throw new IllegalStateException("%clean runs its operations");
+        throw new UsageError("%clean needs one of: " + String.join(", ", subcommands().keySet()) + ".");
     }
 
     /** Fits {@code step} on the current table, applies it, records it; nothing changes if it fails. */

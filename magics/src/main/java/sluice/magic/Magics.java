@@ -66,12 +66,9 @@ public final class Magics {
         if (chosen.isUsageHelpRequested()) {
             return chosen.getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
         }
-        Magic target = (Magic) parsed.commandSpec().userObject();
-        if (!target.subcommands().isEmpty()) {
-            throw new UsageError(kind.prefix + line.name() + " needs one of: " + String.join(", ", target.subcommands().keySet())
-                    + ".", synopsis(chosen));
-        }
-        return target.run(body);
+        // A magic with operations runs itself when none is named: %eda alone is the overview, while
+        // %clean alone says which operations there are.
+        return ((Magic) parsed.commandSpec().userObject()).run(body);
     }
 
     /** The operations a magic takes after its name ({@code fill}, {@code undo}, …), for completion. */

@@ -16,7 +16,7 @@ class SubcommandsTest {
     static final class Shelf implements Magic {
         @Override
         public Object run(String body) {
-            return "never";
+            throw new UsageError("%shelf needs one of: " + String.join(", ", subcommands().keySet()) + ".");
         }
 
         @Override
