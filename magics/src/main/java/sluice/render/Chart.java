@@ -1,0 +1,41 @@
+package sluice.render;
+
+import java.util.List;
+
+/**
+ * A chart computed in Java and described by its aggregates (bin counts, quartiles, sampled points,
+ * a matrix), so a notebook carries kilobytes even for a million rows. {@code render} turns it into
+ * a bundle: interactive plotly where JavaScript runs, a static image everywhere else.
+ *
+ * @param kind   what is drawn
+ * @param title  the chart's title
+ * @param xLabel label of the x axis
+ * @param yLabel label of the y axis
+ * @param series the data: one entry per trace (one per colour group for scatter, one per box)
+ * @param note   a line under the chart, e.g. "5,000 of 1,000,000 rows sampled", or null
+ */
+public record Chart(Kind kind, String title, String xLabel, String yLabel, List<Series> series, String note) {
+    public enum Kind {
+        /** Bars over numeric bins: {@code x} holds the bin edges (one more than {@code y}), {@code y} the counts. */
+        HISTOGRAM,
+        /** Bars over categories: {@code x} holds the labels, {@code y} the heights. */
+        BAR,
+        /** One box per series: {@code y} holds [lower fence, q1, median, q3, upper fence]. */
+        BOX,
+        /** Points: {@code x} and {@code y} hold coordinates; one series per colour group. */
+        SCATTER,
+        /** A matrix: {@code x} holds column labels, {@code y} row labels, {@code z} the values (rows of x.size()). */
+        HEATMAP
+    }
+
+    /** One trace of a chart. */
+    public record Series(String name, List<?> x, List<?> y, List<List<Double>> z) {
+        public Series(String name, List<?> x, List<?> y) {
+            this(name, x, y, List.of());
+        }
+    }
+
+    public Chart {
+        series = List.copyOf(series);
+    }
+}
