@@ -1,6 +1,7 @@
 package sluice.kernel;
 
 import sluice.clean.CleanMagic;
+import sluice.eda.EdaMagic;
 import sluice.ingest.IngestMagic;
 import sluice.magic.CellRunner;
 import sluice.magic.LsMagic;
@@ -17,6 +18,7 @@ final class MagicCatalogue {
         Magics magics = new Magics();
         magics.add("ingest", Magics.Kind.LINE, () -> new IngestMagic(session));
         magics.add("clean", Magics.Kind.LINE, () -> new CleanMagic(session));
+        magics.add("eda", Magics.Kind.LINE, () -> new EdaMagic(session));
         magics.add("lsmagic", Magics.Kind.LINE, () -> new LsMagic(magics));
         magics.add("time", Magics.Kind.CELL, () -> new TimeMagic(runner, System.out));
         return magics;

@@ -1,0 +1,60 @@
+package sluice.eda;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.moment.Skewness;
+import sluice.render.TableView;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.columns.Column;
+
+/**
+ * What {@code %eda} says about one column: its type and missing values and, for numbers, the
+ * usual statistics (mean, std, min, quartiles, max, skew), or, for text, the distinct count and the
+ * most frequent values.
+ */
+record ColumnProfile(String name, String type, int missing, int size, Double mean, Double std, Double min,
+                     Double q1, Double median, Double q3, Double max, Double skew, int distinct,
+                     Map<String, Integer> top) {
+    static final int TOP = 5;
+
+    static ColumnProfile of(Column<?> column) {
+        int missing = column.countMissing();
+        int distinct = column.countUnique() - (missing > 0 ? 1 : 0);
+        if (column instanceof NumericColumn<?> numbers && missing < column.size()) {
+            NumericColumn<?> present = (NumericColumn<?>) numbers.removeMissing();
+            double[] values = present.asDoubleArray();
+            double skew = values.length < 3 ? Double.NaN : new Skewness().evaluate(values);
+            return new ColumnProfile(column.name(), TableView.typeName(column), missing, column.size(), present.mean(),
+                    present.standardDeviation(), present.min(), present.quartile1(), present.median(), present.quartile3(),
+                    present.max(), skew, distinct, Map.of());
+        }
+        return new ColumnProfile(column.name(), TableView.typeName(column), missing, column.size(), null, null, null, null,
+                null, null, null, null, distinct, topValues(column));
+    }
+
+    boolean numeric() {
+        return mean != null;
+    }
+
+    double missingShare() {
+        return size == 0 ? 0 : (double) missing / size;
+    }
+
+    /** The most frequent non-missing values with their counts, most frequent first. */
+    private static Map<String, Integer> topValues(Column<?> column) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (int row = 0; row < column.size(); row++) {
+            if (!column.isMissing(row)) {
+                counts.merge(column.getString(row), 1, Integer::sum);
+            }
+        }
+        List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.entrySet());
+        entries.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
+        Map<String, Integer> top = new LinkedHashMap<>();
+        entries.stream().limit(TOP).forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
+    }
+}

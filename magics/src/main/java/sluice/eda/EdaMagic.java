@@ -1,0 +1,83 @@
+package sluice.eda;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import sluice.magic.DidYouMean;
+import sluice.magic.Magic;
+import sluice.magic.UsageError;
+import sluice.session.Session;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * {@code %eda [VIEW] [options]}: with no view, an overview of the current table (per-column
+ * statistics, warnings, correlations); views look at one aspect.
+ */
+@Command(name = "eda", description = "Explore the current table: an overview, or one view of it.")
+public final class EdaMagic implements Magic {
+    private final Session session;
+
+    public EdaMagic(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Map<String, Magic> subcommands() {
+        Map<String, Magic> views = new LinkedHashMap<>();
+        views.put("summary", new Summary());
+        views.put("counts", new Counts());
+        views.put("missing", new Missing());
+        return views;
+    }
+
+    @Override
+    public Object run(String body) {
+        Table table = nonEmpty();
+        return Overview.of(table, true);
+    }
+
+    private Table nonEmpty() {
+        Table table = session.table();
+        if (table.rowCount() == 0) {
+            throw new UsageError("The current table has no rows to explore.");
+        }
+        return table;
+    }
+
+    static Column<?> column(Table table, String name) {
+        if (!table.columnNames().contains(name)) {
+            throw new UsageError("No column '" + name + "'." + DidYouMean.hint(name, table.columnNames(), ""));
+        }
+        return table.column(name);
+    }
+
+    @Command(description = "Statistics per column, without the warnings.")
+    final class Summary implements Magic {
+        @Override
+        public Object run(String body) {
+            return Overview.of(nonEmpty(), false);
+        }
+    }
+
+    @Command(description = "How often each value of a column occurs, most frequent first.")
+    final class Counts implements Magic {
+        @Parameters(paramLabel = "COL", description = "The column to count.")
+        String name;
+
+        @Override
+        public Object run(String body) {
+            Table table = nonEmpty();
+            return Views.counts(column(table, name));
+        }
+    }
+
+    @Command(description = "Missing values per column.")
+    final class Missing implements Magic {
+        @Override
+        public Object run(String body) {
+            return Views.missing(nonEmpty());
+        }
+    }
+}

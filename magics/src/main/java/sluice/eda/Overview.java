@@ -1,0 +1,78 @@
+package sluice.eda;
+
+import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import sluice.render.Bundle;
+import sluice.render.Renderable;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** {@code %eda}'s overview: shape and memory, a profile per column, and warnings to act on. */
+record Overview(String name, int rows, int columns, long bytes, List<ColumnProfile> profiles, List<String> warnings)
+        implements Renderable {
+
+    static Overview of(Table table, boolean withWarnings) {
+        List<ColumnProfile> profiles = new ArrayList<>();
+        long bytes = 0;
+        for (Column<?> column : table.columns()) {
+            profiles.add(ColumnProfile.of(column));
+            bytes += (long) column.size() * column.byteSize();
+        }
+        List<String> warnings = withWarnings ? Warnings.of(table, profiles, Correlations.of(table)) : List.of();
+        return new Overview(table.name(), table.rowCount(), table.columnCount(), bytes, profiles, warnings);
+    }
+
+    String headline() {
+        return String.format("%s: %,d rows × %,d columns, about %.1f MB in memory", name, rows, columns, bytes / 1e6);
+    }
+
+    @Override
+    public Bundle bundle() {
+        StringBuilder plain = new StringBuilder(headline()).append("\n\n");
+        StringBuilder html = new StringBuilder("<div class=\"sluice-eda\"><p><b>").append(escapeHtml4(headline())).append("</b></p>")
+                .append("<table class=\"dataframe\" border=\"1\"><thead><tr><th>column</th><th>type</th><th>missing</th>"
+                        + "<th>mean</th><th>std</th><th>min</th><th>25%</th><th>50%</th><th>75%</th><th>max</th><th>skew</th>"
+                        + "<th>distinct</th><th>top values</th></tr></thead><tbody>");
+        for (ColumnProfile p : profiles) {
+            String missing = String.format("%,d (%.0f%%)", p.missing(), p.missingShare() * 100);
+            List<String> cells = p.numeric()
+                    ? List.of(num(p.mean()), num(p.std()), num(p.min()), num(p.q1()), num(p.median()), num(p.q3()),
+                            num(p.max()), num(p.skew()), String.format("%,d", p.distinct()), "")
+                    : List.of("", "", "", "", "", "", "", "", String.format("%,d", p.distinct()), top(p.top()));
+            plain.append(String.format("%-20s %-9s %-14s %s%n", p.name(), p.type(), missing,
+                    String.join("  ", cells.stream().filter(c -> !c.isEmpty()).toList())));
+            html.append("<tr><td>").append(escapeHtml4(p.name())).append("</td><td>").append(p.type()).append("</td><td>")
+                    .append(missing).append("</td>");
+            cells.forEach(c -> html.append("<td>").append(escapeHtml4(c)).append("</td>"));
+            html.append("</tr>");
+        }
+        html.append("</tbody></table>");
+        if (!warnings.isEmpty()) {
+            plain.append("\nWarnings:\n");
+            html.append("<p><b>Warnings</b></p><ul>");
+            for (String warning : warnings) {
+                plain.append("- ").append(warning).append('\n');
+                html.append("<li>").append(escapeHtml4(warning)).append("</li>");
+            }
+            html.append("</ul>");
+        }
+        return Bundle.of(html.append("</div>").toString(), plain.toString().stripTrailing());
+    }
+
+    private static String num(Double value) {
+        if (value == null || value.isNaN()) {
+            return "";
+        }
+        double abs = Math.abs(value);
+        return abs != 0 && (abs >= 1e6 || abs < 1e-3) ? String.format("%.3g", value) : String.format("%.2f", value);
+    }
+
+    private static String top(Map<String, Integer> top) {
+        List<String> parts = new ArrayList<>();
+        top.forEach((value, count) -> parts.add(value + " (" + count + ")"));
+        return String.join(", ", parts);
+    }
+}
