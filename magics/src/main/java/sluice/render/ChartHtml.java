@@ -1,0 +1,75 @@
+package sluice.render;
+
+import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A chart's HTML: the PNG, which every reader shows, and a script that swaps in the interactive plotly
+ * chart where JavaScript runs. plotly.js comes from the kernelspec folder, which the Jupyter server
+ * serves at {@code <base_url>kernelspecs/sluice/}, so nothing is fetched from the internet; if it
+ * cannot load (an nbconvert export, a viewer without a server) the image stays.
+ */
+final class ChartHtml {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Finds the server's base URL (classic Notebook's body data, else JupyterLab's config), loads plotly once. */
+    private static final String LOADER = """
+            (function () {
+              var box = document.getElementById('%s');
+              if (!box) return;
+              var fig = %s;
+              function draw(Plotly) {
+                var plot = document.createElement('div');
+                box.appendChild(plot);
+                Plotly.newPlot(plot, fig.data, fig.layout, {responsive: true}).then(function () {
+                  box.querySelector('img').style.display = 'none';
+                }, function () { box.removeChild(plot); });
+              }
+              if (window.Plotly) { draw(window.Plotly); return; }
+              var base = (document.body && document.body.dataset && document.body.dataset.baseUrl) || '';
+              var config = document.getElementById('jupyter-config-data');
+              if (!base && config) { try { base = JSON.parse(config.textContent).baseUrl || ''; } catch (e) {} }
+              base = base || '/';
+              if (base.charAt(base.length - 1) !== '/') base += '/';
+              var url = base + 'kernelspecs/sluice/plotly.min';
+              if (typeof window.require === 'function' && window.require.config) {
+                // Classic Notebook runs RequireJS: plotly.js registers itself as an AMD module there.
+                window.require.config({paths: {plotly: url}});
+                window.require(['plotly'], draw, function () {});
+                return;
+              }
+              window.sluicePlotly = window.sluicePlotly || new Promise(function (resolve, reject) {
+                var script = document.createElement('script');
+                script.src = url + '.js';
+                script.onload = function () { window.Plotly ? resolve(window.Plotly) : reject(); };
+                script.onerror = reject;
+                document.head.appendChild(script);
+              });
+              window.sluicePlotly.then(draw, function () {});
+            })();
+            """;
+
+    private ChartHtml() {
+    }
+
+    static String of(Chart chart, String base64Png, Map<String, Object> figure) {
+        String id = "sluice-chart-" + UUID.randomUUID();
+        return "<div class=\"sluice-chart\" id=\"" + id + "\">"
+                + "<img src=\"data:image/png;base64," + base64Png + "\" alt=\"" + escapeHtml4(ChartView.plain(chart))
+                + "\" width=\"" + ChartImage.WIDTH + "\" height=\"" + ChartImage.HEIGHT + "\" style=\"max-width:100%;height:auto\">"
+                + "<script type=\"text/javascript\">" + LOADER.formatted(id, json(figure)) + "</script></div>";
+    }
+
+    /** The figure as a JavaScript literal; "</" is escaped so a label cannot close the script element. */
+    private static String json(Map<String, Object> figure) {
+        try {
+            return JSON.writeValueAsString(figure).replace("</", "<\\/");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A chart's figure holds only maps, lists, strings and numbers", e);
+        }
+    }
+}

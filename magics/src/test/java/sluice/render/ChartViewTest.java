@@ -1,0 +1,135 @@
+package sluice.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import sluice.render.Chart.Kind;
+import sluice.render.Chart.Series;
+
+class ChartViewTest {
+    static final Chart HISTOGRAM = new Chart(Kind.HISTOGRAM, "body_mass_g", "body_mass_g", "count",
+            List.of(new Series("body_mass_g", List.of(2700.0, 3600.0, 4500.0, 5400.0, 6300.0), List.of(31, 162, 88, 61))), null);
+    static final Chart BAR = new Chart(Kind.BAR, "species", "species", "count",
+            List.of(new Series("count", List.of("Adelie", "Chinstrap", "Gentoo"), List.of(152, 68, 124))), null);
+    static final Chart BOX = new Chart(Kind.BOX, "body_mass_g by species", "species", "body_mass_g", List.of(
+            new Series("Adelie", List.of(), List.of(2850.0, 3350.0, 3700.0, 4000.0, 4775.0)),
+            new Series("Gentoo", List.of(), List.of(3950.0, 4700.0, 5000.0, 5500.0, 6300.0))), null);
+    static final Chart SCATTER = new Chart(Kind.SCATTER, "bill", "bill_length_mm", "bill_depth_mm", List.of(
+            new Series("Adelie", List.of(39.1, 39.5, 40.3), List.of(18.7, 17.4, 18.0)),
+            new Series("Gentoo", List.of(46.1, 50.0), List.of(13.2, 16.3))), "5 of 344 rows sampled");
+    static final Chart HEATMAP = new Chart(Kind.HEATMAP, "correlation", "", "", List.of(new Series("r",
+            List.of("bill", "flipper"), List.of("bill", "flipper"), List.of(List.of(1.0, 0.66), List.of(0.66, 1.0)))), null);
+
+    @Test
+    void everyKind_givesPlainHtmlPngAndPlotly() {
+        for (Chart chart : List.of(HISTOGRAM, BAR, BOX, SCATTER, HEATMAP)) {
+            assertThat(ChartView.bundle(chart).data()).as(chart.kind().name())
+                    .containsOnlyKeys("text/plain", "text/html", "image/png", ChartView.PLOTLY);
+        }
+    }
+
+    @Test
+    void png_decodesToTheChartSize() throws IOException {
+        for (Chart chart : List.of(HISTOGRAM, BAR, BOX, SCATTER, HEATMAP)) {
+            String png = (String) ChartView.bundle(chart).data().get("image/png");
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png)));
+            assertThat(image.getWidth()).as(chart.kind().name()).isEqualTo(700);
+            assertThat(image.getHeight()).as(chart.kind().name()).isEqualTo(420);
+        }
+    }
+
+    @Test
+    void html_showsTheImageAndFetchesNothingFromTheInternet() {
+        for (Chart chart : List.of(HISTOGRAM, BAR, BOX, SCATTER, HEATMAP)) {
+            String html = (String) ChartView.bundle(chart).data().get("text/html");
+            assertThat(html).contains("<img src=\"data:image/png;base64,").contains("kernelspecs/sluice/plotly.min")
+                    .contains("Plotly.newPlot").doesNotContainPattern("https?://");
+        }
+    }
+
+    @Test
+    void html_escapesLabelsThatWouldCloseTheScript() {
+        Chart chart = new Chart(Kind.BAR, "</script><b>x", "x", "y", List.of(new Series("s", List.of("</script>"), List.of(1))), null);
+        String html = (String) ChartView.bundle(chart).data().get("text/html");
+        assertThat(html).containsOnlyOnce("</script>");
+    }
+
+    @Test
+    void histogram_plotlyBarsSitOnBinCentresWithTheCounts() {
+        Map<String, Object> trace = trace(HISTOGRAM, 0);
+        assertThat(trace.get("type")).isEqualTo("bar");
+        assertThat(list(trace.get("x"))).containsExactly(3150.0, 4050.0, 4950.0, 5850.0);
+        assertThat(list(trace.get("width"))).containsExactly(900.0, 900.0, 900.0, 900.0);
+        assertThat(list(trace.get("y"))).containsExactly(31.0, 162.0, 88.0, 61.0);
+    }
+
+    @Test
+    void box_plotlyHoldsTheFiveNumbers() {
+        Map<String, Object> trace = trace(BOX, 1);
+        assertThat(trace).containsEntry("type", "box").containsEntry("name", "Gentoo")
+                .containsEntry("lowerfence", List.of(3950.0)).containsEntry("q1", List.of(4700.0))
+                .containsEntry("median", List.of(5000.0)).containsEntry("q3", List.of(5500.0))
+                .containsEntry("upperfence", List.of(6300.0));
+    }
+
+    @Test
+    void scatter_onePlotlyTracePerColour_andManyPointsUseWebGl() {
+        assertThat(trace(SCATTER, 0)).containsEntry("type", "scatter").containsEntry("mode", "markers");
+        assertThat(trace(SCATTER, 1).get("x")).isEqualTo(List.of(46.1, 50.0));
+        List<Double> many = java.util.stream.IntStream.range(0, 5_000).mapToObj(i -> (double) i).toList();
+        Chart big = new Chart(Kind.SCATTER, "big", "x", "y", List.of(new Series("all", many, many)), null);
+        assertThat(trace(big, 0)).containsEntry("type", "scattergl");
+    }
+
+    @Test
+    void heatmap_plotlyHoldsTheMatrix() {
+        assertThat(trace(HEATMAP, 0)).containsEntry("type", "heatmap")
+                .containsEntry("z", List.of(List.of(1.0, 0.66), List.of(0.66, 1.0)));
+    }
+
+    @Test
+    void note_isUnderTheTitle_andInThePlainText() {
+        Map<String, Object> layout = cast(figure(SCATTER).get("layout"));
+        assertThat(ChartViewTest.<Map<String, Object>>cast(layout.get("title")).get("text").toString()).contains("5 of 344 rows sampled");
+        assertThat(ChartView.plain(SCATTER)).isEqualTo("Scatter: bill (5 points; 5 of 344 rows sampled)");
+    }
+
+    @Test
+    void plain_isOneLineNamingTheChart() {
+        assertThat(ChartView.plain(HISTOGRAM)).isEqualTo("Histogram: body_mass_g (4 bins)");
+        assertThat(ChartView.plain(BOX)).isEqualTo("Box: body_mass_g by species (2 boxes)");
+        assertThat(ChartView.plain(HEATMAP)).isEqualTo("Heatmap: correlation (2 × 2)");
+    }
+
+    @Test
+    void missingValues_becomeJsonNulls() {
+        Chart chart = new Chart(Kind.SCATTER, "gaps", "x", "y",
+                List.of(new Series("s", java.util.Arrays.asList(1.0, null, Double.NaN), List.of(1.0, 2.0, 3.0))), null);
+        assertThat(list(trace(chart, 0).get("x"))).containsExactly(1.0, null, null);
+        assertThat(ChartView.bundle(chart).data()).containsKey("image/png");
+    }
+
+    private static Map<String, Object> figure(Chart chart) {
+        return cast(ChartView.bundle(chart).data().get(ChartView.PLOTLY));
+    }
+
+    private static Map<String, Object> trace(Chart chart, int i) {
+        return cast(ChartViewTest.<List<Object>>cast(figure(chart).get("data")).get(i));
+    }
+
+    private static List<Object> list(Object value) {
+        return cast(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object value) {
+        return (T) value;
+    }
+}
