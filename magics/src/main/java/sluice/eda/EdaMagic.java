@@ -3,6 +3,7 @@ package sluice.eda;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sluice.magic.DidYouMean;
 import sluice.magic.Magic;
@@ -27,6 +28,10 @@ public final class EdaMagic implements Magic {
     public Map<String, Magic> subcommands() {
         Map<String, Magic> views = new LinkedHashMap<>();
         views.put("summary", new Summary());
+        views.put("hist", new Hist());
+        views.put("box", new Box());
+        views.put("scatter", new Scatter());
+        views.put("corr", new Corr());
         views.put("counts", new Counts());
         views.put("missing", new Missing());
         return views;
@@ -58,6 +63,61 @@ public final class EdaMagic implements Magic {
         @Override
         public Object run(String body) {
             return Overview.of(nonEmpty(), false);
+        }
+    }
+
+    @Command(description = "Histogram of a numeric column.")
+    final class Hist implements Magic {
+        @Parameters(paramLabel = "COL", description = "A numeric column.")
+        String name;
+
+        @Option(names = "--bins", paramLabel = "N", description = "Number of bins (default: 20).")
+        int bins = 20;
+
+        @Override
+        public Object run(String body) {
+            return Charts.histogram(column(nonEmpty(), name), bins);
+        }
+    }
+
+    @Command(description = "Box plots of a numeric column per category.")
+    final class Box implements Magic {
+        @Option(names = "--x", required = true, paramLabel = "CAT", description = "A text column: one box per value.")
+        String x;
+
+        @Option(names = "--y", required = true, paramLabel = "NUM", description = "A numeric column.")
+        String y;
+
+        @Override
+        public Object run(String body) {
+            Table table = nonEmpty();
+            return Charts.box(column(table, x), column(table, y));
+        }
+    }
+
+    @Command(description = "Scatter plot of two numeric columns, optionally coloured by a category; big tables are sampled.")
+    final class Scatter implements Magic {
+        @Option(names = "--x", required = true, paramLabel = "A", description = "A numeric column.")
+        String x;
+
+        @Option(names = "--y", required = true, paramLabel = "B", description = "A numeric column.")
+        String y;
+
+        @Option(names = "--color", paramLabel = "CAT", description = "A column whose values colour the points.")
+        String color;
+
+        @Override
+        public Object run(String body) {
+            Table table = nonEmpty();
+            return Charts.scatter(table, column(table, x), column(table, y), color == null ? null : column(table, color));
+        }
+    }
+
+    @Command(description = "Correlations between the numeric columns, as a heatmap.")
+    final class Corr implements Magic {
+        @Override
+        public Object run(String body) {
+            return Charts.correlations(nonEmpty());
         }
     }
 
