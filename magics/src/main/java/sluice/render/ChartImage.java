@@ -1,6 +1,7 @@
 package sluice.render;
 
 import java.awt.Color;
+import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,12 +11,15 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.BoxAndWhiskerItem;
@@ -61,12 +65,27 @@ final class ChartImage {
             case SCATTER -> scatter(chart, legend);
             case HEATMAP -> HeatmapImage.draw(chart);
         };
+        colour(drawn);
         drawn.setBackgroundPaint(Color.WHITE);
         drawn.getPlot().setBackgroundPaint(new Color(0xE5ECF6));
         if (chart.note() != null) {
             drawn.addSubtitle(new TextTitle(chart.note()));
         }
         return drawn;
+    }
+
+    /** plotly's default colours, so the image and the interactive chart agree. */
+    private static final int[] COLOURS = {0x636EFA, 0xEF553B, 0x00CC96, 0xAB63FA, 0xFFA15A, 0x19D3F3, 0xFF6692, 0xB6E880};
+
+    private static void colour(JFreeChart drawn) {
+        for (int i = 0; i < COLOURS.length; i++) {
+            if (drawn.getPlot() instanceof CategoryPlot plot) {
+                plot.getRenderer().setSeriesPaint(i, new Color(COLOURS[i]));
+            } else if (drawn.getPlot() instanceof XYPlot plot && !(plot.getRenderer() instanceof XYBlockRenderer)) {
+                plot.getRenderer().setSeriesPaint(i, new Color(COLOURS[i]));
+                plot.getRenderer().setSeriesShape(i, new Ellipse2D.Double(-3, -3, 6, 6));
+            }
+        }
     }
 
     private static JFreeChart histogram(Chart chart, boolean legend) {

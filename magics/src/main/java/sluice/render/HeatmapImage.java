@@ -46,9 +46,9 @@ final class HeatmapImage {
         }
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries(s.name() == null ? "values" : s.name(), xyz);
-        // Correlations and other signed values centre on zero; the scale then runs symmetric around it.
+        // White is zero, as in plotly's figure (zmid 0): correlations run blue to red, counts white to red.
         double bound = Math.max(Math.abs(lo), Math.abs(hi));
-        Scale scale = lo < 0 ? new Scale(-bound, bound) : new Scale(lo > hi ? 0 : lo, lo >= hi ? lo + 1 : hi);
+        Scale scale = new Scale(bound > 0 ? -bound : -1, bound > 0 ? bound : 1);
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setPaintScale(scale);
         SymbolAxis xAxis = new SymbolAxis(chart.xLabel(), columns);
@@ -77,7 +77,7 @@ final class HeatmapImage {
         return drawn;
     }
 
-    /** Blue through white to red, as plotly's reversed RdBu; missing cells grey. */
+    /** Blue through white to red, as {@link PlotlyFigure#DIVERGING}; missing cells grey. */
     private record Scale(double lower, double upper) implements PaintScale {
         @Override
         public double getLowerBound() {

@@ -10,6 +10,9 @@ final class PlotlyFigure {
     /** Above this many points scatter traces use WebGL, which stays smooth where SVG markers crawl. */
     static final int WEBGL_POINTS = 1_000;
 
+    /** Blue, white at zero, red: the heatmap's scale here and in the PNG. */
+    static final List<List<Object>> DIVERGING = List.of(List.of(0, "#2166AC"), List.of(0.5, "#FFFFFF"), List.of(1, "#B2182B"));
+
     private PlotlyFigure() {
     }
 
@@ -23,8 +26,8 @@ final class PlotlyFigure {
                 case BOX -> box(s);
                 case SCATTER -> map("type", points > WEBGL_POINTS ? "scattergl" : "scatter", "mode", "markers",
                         "name", s.name(), "x", numbers(s.x()), "y", numbers(s.y()));
-                case HEATMAP -> map("type", "heatmap", "x", s.x(), "y", s.y(), "z", s.z().stream().map(PlotlyFigure::numbers).toList(), "colorscale", "RdBu",
-                        "reversescale", true, "texttemplate", "%{z:.2f}");
+                case HEATMAP -> map("type", "heatmap", "x", s.x(), "y", s.y(), "z", s.z().stream().map(PlotlyFigure::numbers).toList(), "colorscale", DIVERGING,
+                        "zmid", 0, "texttemplate", "%{z:.2f}");
             });
         }
         return map("data", data, "layout", layout(chart));

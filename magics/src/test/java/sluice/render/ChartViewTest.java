@@ -91,7 +91,7 @@ class ChartViewTest {
     @Test
     void heatmap_plotlyHoldsTheMatrix() {
         assertThat(trace(HEATMAP, 0)).containsEntry("type", "heatmap")
-                .containsEntry("z", List.of(List.of(1.0, 0.66), List.of(0.66, 1.0)));
+                .containsEntry("z", List.of(List.of(1.0, 0.66), List.of(0.66, 1.0))).containsEntry("zmid", 0);
     }
 
     @Test
