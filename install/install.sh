@@ -106,6 +106,8 @@ fi
 mkdir -p "$dir"
 cp "$jar" "$dir/sluice.jar"
 cp "$repo/install/logo-32x32.png" "$repo/install/logo-64x64.png" "$dir/"
+# plotly.js for interactive charts: the Jupyter server serves the kernelspec folder, so charts need no CDN.
+"$java" -jar "$dir/sluice.jar" resources "$dir"
 
 # Record which classes a first session loads; later starts map them from the archive instead
 # of loading and verifying them again. A failure only costs start-up time, so it is not fatal.

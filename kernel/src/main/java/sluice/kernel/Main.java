@@ -17,6 +17,7 @@ public final class Main {
     private static final String USAGE = """
             Usage: java -jar sluice.jar kernel CONNECTION_FILE   run the Jupyter kernel (the kernelspec does this)
                    java -jar sluice.jar warmup                   run sample cells once, then exit
+                   java -jar sluice.jar resources DIR            write plotly.min.js into DIR (the kernelspec)
                    java -jar sluice.jar --version""";
 
     private Main() {
@@ -32,6 +33,12 @@ public final class Main {
                 runKernel(Path.of(args[1]));
             }
             case "warmup" -> warmup();
+            case "resources" -> {
+                if (args.length != 2) {
+                    fail("'resources' needs the kernelspec folder to write plotly.min.js into.");
+                }
+                writeResources(Path.of(args[1]));
+            }
             case "--version", "version" -> System.out.println("Sluice " + Version.SLUICE);
             case "--help", "-h", "help" -> System.out.println(USAGE);
             default -> {
@@ -102,6 +109,19 @@ public final class Main {
             System.exit(1);
         }
         System.exit(0);
+    }
+
+    /** Copies plotly.js from the jar into the kernelspec folder, which the Jupyter server serves. */
+    private static void writeResources(Path dir) {
+        String plotly = "META-INF/resources/webjars/plotly.js-dist/" + Version.PLOTLY + "/plotly.js";
+        try (var in = Main.class.getClassLoader().getResourceAsStream(plotly)) {
+            if (in == null) {
+                fail("This jar has no " + plotly + ".");
+            }
+            Files.copy(in, dir.resolve("plotly.min.js"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            fail("Cannot write plotly.min.js into " + dir + ": " + e.getMessage());
+        }
     }
 
     private static String firstLine(String s) {

@@ -3,6 +3,8 @@ package sluice.kernel;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import sluice.render.Bundle;
+import sluice.render.Chart;
+import sluice.render.ChartView;
 import sluice.render.Renderable;
 import sluice.render.TableView;
 import tech.tablesaw.api.Table;
@@ -19,6 +21,7 @@ final class Rendering {
         Bundle bundle = value instanceof Bundle b ? b
                 : value instanceof Renderable r ? r.bundle()
                 : value instanceof Table t ? TableView.bundle(t)
+                : value instanceof Chart c ? ChartView.bundle(c)
                 : null;
         if (bundle == null) {
             return fallback.render(value);

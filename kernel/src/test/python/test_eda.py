@@ -1,0 +1,43 @@
+"""%eda through the protocol: the overview, and plots as bundles that show with and without JavaScript."""
+import base64
+import json
+import re
+
+from sluice_kernel import REPO, require
+
+require("jupyter_client")
+
+PENGUINS = REPO / "notebooks" / "data" / "penguins.csv"
+
+
+def bundle_of(run):
+    results = run.of_type("execute_result")
+    assert results, run.describe()
+    return results[0]["content"]["data"]
+
+
+def test_overview_lists_columns_and_warnings(kernel):
+    kernel.ok(f"%ingest {PENGUINS}")
+    data = bundle_of(kernel.ok("%eda"))
+    assert data["text/plain"].startswith("penguins.csv: 344 rows × 8 columns")
+    assert "Adelie (152)" in data["text/html"]
+
+
+def test_a_histogram_is_plotly_json_a_png_and_html_that_needs_no_internet(kernel):
+    kernel.ok(f"%ingest {PENGUINS}")
+    data = bundle_of(kernel.ok("%eda hist body_mass_g --bins 10"))
+    assert base64.b64decode(data["image/png"])[:8] == b"\x89PNG\r\n\x1a\n"
+    figure = data["application/vnd.plotly.v1+json"]
+    assert sum(figure["data"][0]["y"]) == 342
+    html = data["text/html"]
+    assert "data:image/png;base64," in html
+    assert not re.search(r"https?://", html), "the chart must not load anything from the internet"
+    assert "kernelspecs/sluice/plotly.min" in html
+    assert len(json.dumps(data)) < 200_000
+
+
+def test_a_text_column_in_hist_is_a_one_line_error(kernel):
+    kernel.ok(f"%ingest {PENGUINS}")
+    run = kernel.execute("%eda hist species")
+    assert run.status == "error" and run.reply["ename"] == "UsageError"
+    assert run.reply["evalue"] == "hist needs a numeric column; 'species' is text. Try %eda counts species."
