@@ -6,13 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import sluice.render.Bundle;
+import sluice.render.Chart;
+import sluice.render.ChartView;
 import sluice.render.Renderable;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /** {@code %eda}'s overview: shape and memory, a profile per column, and warnings to act on. */
-record Overview(String name, int rows, int columns, long bytes, List<ColumnProfile> profiles, List<String> warnings)
-        implements Renderable {
+record Overview(String name, int rows, int columns, long bytes, List<ColumnProfile> profiles, List<String> warnings,
+                Chart correlations) implements Renderable {
 
     static Overview of(Table table, boolean withWarnings) {
         List<ColumnProfile> profiles = new ArrayList<>();
@@ -21,8 +23,10 @@ record Overview(String name, int rows, int columns, long bytes, List<ColumnProfi
             profiles.add(ColumnProfile.of(column));
             bytes += (long) column.size() * column.byteSize();
         }
-        List<String> warnings = withWarnings ? Warnings.of(table, profiles, Correlations.of(table)) : List.of();
-        return new Overview(table.name(), table.rowCount(), table.columnCount(), bytes, profiles, warnings);
+        Correlations correlations = Correlations.of(table);
+        List<String> warnings = withWarnings ? Warnings.of(table, profiles, correlations) : List.of();
+        Chart heatmap = withWarnings && correlations.columns().size() >= 2 ? correlations.heatmap() : null;
+        return new Overview(table.name(), table.rowCount(), table.columnCount(), bytes, profiles, warnings, heatmap);
     }
 
     String headline() {
@@ -58,6 +62,9 @@ record Overview(String name, int rows, int columns, long bytes, List<ColumnProfi
                 html.append("<li>").append(escapeHtml4(warning)).append("</li>");
             }
             html.append("</ul>");
+        }
+        if (correlations != null) {
+            html.append(ChartView.bundle(correlations).data().get("text/html"));
         }
         return Bundle.of(html.append("</div>").toString(), plain.toString().stripTrailing());
     }

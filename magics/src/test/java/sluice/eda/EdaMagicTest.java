@@ -44,7 +44,8 @@ class EdaMagicTest {
                 java.util.Map.entry("Adelie", 152), java.util.Map.entry("Gentoo", 124), java.util.Map.entry("Chinstrap", 68));
         String plain = overview.bundle().data().get("text/plain").toString();
         assertThat(plain).contains("Adelie (152)").contains("bill_length_mm");
-        assertThat(overview.bundle().data()).containsKey("text/html");
+        assertThat(overview.bundle().data().get("text/html").toString())
+                .as("the overview ends with the correlation heatmap").contains("Correlations", "data:image/png;base64,");
     }
 
     @Test
