@@ -50,6 +50,7 @@ public final class Main {
 
     private static void runKernel(Path connectionFile) {
         var java = SluiceKernel.startJava();
+        kernelspecName().ifPresent(name -> System.setProperty("sluice.kernelspec", name));
         KernelConnectionProperties props = readConnection(connectionFile);
         Logger.getLogger("").setLevel(Level.WARNING);
         try {
@@ -121,6 +122,18 @@ public final class Main {
             Files.copy(in, dir.resolve("plotly.min.js"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             fail("Cannot write plotly.min.js into " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** The kernelspec this kernel was installed as: the name of the folder its jar lies in, next to kernel.json. */
+    private static java.util.Optional<String> kernelspecName() {
+        try {
+            Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path folder = jar.getParent();
+            return folder != null && Files.exists(folder.resolve("kernel.json"))
+                    ? java.util.Optional.of(folder.getFileName().toString()) : java.util.Optional.empty();
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            return java.util.Optional.empty();
         }
     }
 

@@ -14,6 +14,9 @@ import java.util.UUID;
  * cannot load (an nbconvert export, a viewer without a server) the image stays.
  */
 final class ChartHtml {
+    /** The kernelspec folder the Jupyter server serves plotly.js from; the kernel sets it from where its jar lies. */
+    private static final String KERNELSPEC = System.getProperty("sluice.kernelspec", "sluice");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Finds the server's base URL (classic Notebook's body data, else JupyterLab's config), loads plotly once. */
@@ -35,7 +38,7 @@ final class ChartHtml {
               if (!base && config) { try { base = JSON.parse(config.textContent).baseUrl || ''; } catch (e) {} }
               base = base || '/';
               if (base.charAt(base.length - 1) !== '/') base += '/';
-              var url = base + 'kernelspecs/sluice/plotly.min';
+              var url = base + 'kernelspecs/%s/plotly.min';
               if (typeof window.require === 'function' && window.require.config) {
                 // Classic Notebook runs RequireJS: plotly.js registers itself as an AMD module there.
                 window.require.config({paths: {plotly: url}});
@@ -61,7 +64,7 @@ final class ChartHtml {
         return "<div class=\"sluice-chart\" id=\"" + id + "\">"
                 + "<img src=\"data:image/png;base64," + base64Png + "\" alt=\"" + escapeHtml4(ChartView.plain(chart))
                 + "\" width=\"" + ChartImage.WIDTH + "\" height=\"" + ChartImage.HEIGHT + "\" style=\"max-width:100%;height:auto\">"
-                + "<script type=\"text/javascript\">" + LOADER.formatted(id, json(figure)) + "</script></div>";
+                + "<script type=\"text/javascript\">" + LOADER.formatted(id, json(figure), KERNELSPEC) + "</script></div>";
     }
 
     /** The figure as a JavaScript literal; "</" is escaped so a label cannot close the script element. */
