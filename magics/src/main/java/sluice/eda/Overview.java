@@ -30,7 +30,8 @@ record Overview(String name, int rows, int columns, long bytes, List<ColumnProfi
     }
 
     String headline() {
-        return String.format("%s: %,d rows × %,d columns, about %.1f MB in memory", name, rows, columns, bytes / 1e6);
+        String memory = bytes < 1_000_000 ? String.format("%,d kB", Math.max(1, bytes / 1_000)) : String.format("%.1f MB", bytes / 1e6);
+        return String.format("%s: %,d rows × %,d columns, about %s in memory", name, rows, columns, memory);
     }
 
     @Override

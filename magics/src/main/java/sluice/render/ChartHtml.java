@@ -42,7 +42,8 @@ final class ChartHtml {
               if (typeof window.require === 'function' && window.require.config) {
                 // Classic Notebook runs RequireJS: plotly.js registers itself as an AMD module there.
                 window.require.config({paths: {plotly: url}});
-                window.require(['plotly'], draw, function () {});
+                // plotly.js 3 sets window.Plotly instead of defining an AMD module.
+                window.require(['plotly'], function (P) { draw(P || window.Plotly); }, function () {});
                 return;
               }
               window.sluicePlotly = window.sluicePlotly || new Promise(function (resolve, reject) {

@@ -57,7 +57,8 @@ final class PlotlyFigure {
         // plotly.js has no subtitle in every version we may meet, so the note goes under the title.
         String title = chart.note() == null ? chart.title() : chart.title() + "<br><sub>" + chart.note() + "</sub>";
         Map<String, Object> layout = map("title", map("text", title), "height", ChartImage.HEIGHT,
-                "xaxis", map("title", map("text", chart.xLabel())), "yaxis", map("title", map("text", chart.yLabel())),
+                "xaxis", map("title", map("text", chart.xLabel()), "automargin", true),
+                "yaxis", map("title", map("text", chart.yLabel()), "automargin", true),
                 "showlegend", chart.series().size() > 1 && chart.kind() != Chart.Kind.BOX);
         if (chart.kind() == Chart.Kind.HISTOGRAM) {
             layout.put("bargap", 0);
