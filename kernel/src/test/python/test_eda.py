@@ -41,3 +41,12 @@ def test_a_text_column_in_hist_is_a_one_line_error(kernel):
     run = kernel.execute("%eda hist species")
     assert run.status == "error" and run.reply["ename"] == "UsageError"
     assert run.reply["evalue"] == "hist needs a numeric column; 'species' is text. Try %eda counts species."
+
+
+def test_a_plotly_figure_returned_by_java_draws_with_the_offline_plotly(kernel):
+    data = bundle_of(kernel.ok(
+        "new tech.tablesaw.plotly.components.Figure(tech.tablesaw.plotly.traces.ScatterTrace"
+        ".builder(new double[] {1, 2, 3}, new double[] {1, 4, 9}).build())"))
+    assert data["text/plain"] == "Plotly figure (1 traces)"
+    assert "Plotly.newPlot" in data["text/html"] and "kernelspecs/sluice/plotly.min" in data["text/html"]
+    assert not re.search(r"https?://", data["text/html"])

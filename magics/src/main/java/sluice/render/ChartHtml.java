@@ -19,18 +19,16 @@ final class ChartHtml {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Finds the server's base URL (classic Notebook's body data, else JupyterLab's config), loads plotly once. */
+    /**
+     * Finds the server's base URL (classic Notebook's body data, else JupyterLab's config), loads plotly
+     * once and calls {@code draw(Plotly)}; tokens @ID@, @DRAW@ and @SPEC@ are filled in by {@link #script}.
+     */
     private static final String LOADER = """
             (function () {
-              var box = document.getElementById('%s');
+              var box = document.getElementById('@ID@');
               if (!box) return;
-              var fig = %s;
               function draw(Plotly) {
-                var plot = document.createElement('div');
-                box.appendChild(plot);
-                Plotly.newPlot(plot, fig.data, fig.layout, {responsive: true}).then(function () {
-                  box.querySelector('img').style.display = 'none';
-                }, function () { box.removeChild(plot); });
+            @DRAW@
               }
               if (window.Plotly) { draw(window.Plotly); return; }
               var base = (document.body && document.body.dataset && document.body.dataset.baseUrl) || '';
@@ -38,11 +36,10 @@ final class ChartHtml {
               if (!base && config) { try { base = JSON.parse(config.textContent).baseUrl || ''; } catch (e) {} }
               base = base || '/';
               if (base.charAt(base.length - 1) !== '/') base += '/';
-              var url = base + 'kernelspecs/%s/plotly.min';
+              var url = base + 'kernelspecs/@SPEC@/plotly.min';
               if (typeof window.require === 'function' && window.require.config) {
-                // Classic Notebook runs RequireJS: plotly.js registers itself as an AMD module there.
+                // Classic Notebook runs RequireJS; plotly.js 3 sets window.Plotly instead of defining an AMD module.
                 window.require.config({paths: {plotly: url}});
-                // plotly.js 3 sets window.Plotly instead of defining an AMD module.
                 window.require(['plotly'], function (P) { draw(P || window.Plotly); }, function () {});
                 return;
               }
@@ -57,6 +54,21 @@ final class ChartHtml {
             })();
             """;
 
+    /** Draws a Chart's figure into the box and hides its image once plotly has drawn. */
+    private static final String DRAW_CHART = """
+                var fig = @FIG@;
+                var plot = document.createElement('div');
+                box.appendChild(plot);
+                Plotly.newPlot(plot, fig.data, fig.layout, {responsive: true}).then(function () {
+                  box.querySelector('img').style.display = 'none';
+                }, function () { box.removeChild(plot); });""";
+
+    /** The script element that loads plotly.js offline and runs {@code draw} (JavaScript with {@code box} and {@code Plotly}). */
+    static String script(String id, String draw) {
+        return "<script type=\"text/javascript\">"
+                + LOADER.replace("@ID@", id).replace("@SPEC@", KERNELSPEC).replace("@DRAW@", draw) + "</script>";
+    }
+
     private ChartHtml() {
     }
 
@@ -65,7 +77,7 @@ final class ChartHtml {
         return "<div class=\"sluice-chart\" id=\"" + id + "\">"
                 + "<img src=\"data:image/png;base64," + base64Png + "\" alt=\"" + escapeHtml4(ChartView.plain(chart))
                 + "\" width=\"" + ChartImage.WIDTH + "\" height=\"" + ChartImage.HEIGHT + "\" style=\"max-width:100%;height:auto\">"
-                + "<script type=\"text/javascript\">" + LOADER.formatted(id, json(figure), KERNELSPEC) + "</script></div>";
+                + script(id, DRAW_CHART.replace("@FIG@", json(figure))) + "</div>";
     }
 
     /** The figure as a JavaScript literal; "</" is escaped so a label cannot close the script element. */
