@@ -67,6 +67,7 @@ final class SluiceKernel extends BaseKernel {
     private volatile boolean interrupted;
     private volatile boolean aborting;
     private volatile boolean runningJava;
+    private final Object cellLock = new Object();
     private boolean tablesawWarm;
 
     /** Starts JShell on a thread of its own; it is most of the kernel's start-up, so start it first. */
@@ -198,18 +199,21 @@ final class SluiceKernel extends BaseKernel {
 
     @Override
     public void interrupt() {
-        Thread running = cellThread;
-        if (running == null) {
-            return;
-        }
-        interrupted = true;
-        if (java.isDone()) {
-            javaShell().stop();
-        }
-        if (!runningJava) {
-            // A magic is running on the shell thread; Java snippets have their own thread, and
-            // interrupting the shell thread while JShell compiles would break the compiler.
-            running.interrupt();
+        // Under the cell lock, so an interrupt that arrives as a cell ends cannot spill into the next.
+        synchronized (cellLock) {
+            Thread running = cellThread;
+            if (running == null) {
+                return;
+            }
+            interrupted = true;
+            if (java.isDone()) {
+                javaShell().stop();
+            }
+            if (!runningJava) {
+                // A magic is running on the shell thread; Java snippets have their own thread, and
+                // interrupting the shell thread while JShell compiles would break the compiler.
+                running.interrupt();
+            }
         }
     }
 
@@ -294,12 +298,14 @@ final class SluiceKernel extends BaseKernel {
     }
 
     private void startCell(ShellReplyEnvironment env, int count) {
-        interrupted = false;
-        if (java.isDone()) {
-            javaShell().clearStop();
+        synchronized (cellLock) {
+            interrupted = false;
+            if (java.isDone()) {
+                javaShell().clearStop();
+            }
+            cellThread = Thread.currentThread();
         }
         cellCount = count;
-        cellThread = Thread.currentThread();
         cellEnv = env;
         out.attach(text -> publish(env, new PublishStream(PublishStream.StreamType.OUT, text)));
         err.attach(text -> publish(env, new PublishStream(PublishStream.StreamType.ERR, text)));
@@ -311,9 +317,11 @@ final class SluiceKernel extends BaseKernel {
         out.detach();
         err.detach();
         cellEnv = null;
-        cellThread = null;
-        interrupted = false;
-        Thread.interrupted();
+        synchronized (cellLock) {
+            cellThread = null;
+            interrupted = false;
+            Thread.interrupted();
+        }
     }
 
     private void flushStreams() {
