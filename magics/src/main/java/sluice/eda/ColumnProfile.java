@@ -1,9 +1,6 @@
 package sluice.eda;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.stat.descriptive.moment.Skewness;
 import sluice.render.TableView;
@@ -45,16 +42,8 @@ record ColumnProfile(String name, String type, int missing, int size, Double mea
 
     /** The most frequent non-missing values with their counts, most frequent first. */
     private static Map<String, Integer> topValues(Column<?> column) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (int row = 0; row < column.size(); row++) {
-            if (!column.isMissing(row)) {
-                counts.merge(column.getString(row), 1, Integer::sum);
-            }
-        }
-        List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.entrySet());
-        entries.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
         Map<String, Integer> top = new LinkedHashMap<>();
-        entries.stream().limit(TOP).forEach(e -> top.put(e.getKey(), e.getValue()));
+        ValueCounts.of(column, null).stream().limit(TOP).forEach(e -> top.put(e.getKey(), e.getValue()));
         return top;
     }
 }

@@ -23,9 +23,12 @@ record Overview(String name, int rows, int columns, long bytes, List<ColumnProfi
             profiles.add(ColumnProfile.of(column));
             bytes += (long) column.size() * column.byteSize();
         }
+        if (!withWarnings) {
+            return new Overview(table.name(), table.rowCount(), table.columnCount(), bytes, profiles, List.of(), null);
+        }
         Correlations correlations = Correlations.of(table);
-        List<String> warnings = withWarnings ? Warnings.of(table, profiles, correlations) : List.of();
-        Chart heatmap = withWarnings && correlations.columns().size() >= 2 ? correlations.heatmap() : null;
+        List<String> warnings = Warnings.of(table, profiles, correlations);
+        Chart heatmap = correlations.columns().size() >= 2 ? correlations.heatmap() : null;
         return new Overview(table.name(), table.rowCount(), table.columnCount(), bytes, profiles, warnings, heatmap);
     }
 

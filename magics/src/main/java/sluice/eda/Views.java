@@ -2,7 +2,6 @@ package sluice.eda;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.IntColumn;
@@ -17,12 +16,7 @@ final class Views {
 
     /** Each value of {@code column} (missing as "NA") with its count and share, most frequent first. */
     static Table counts(Column<?> column) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (int row = 0; row < column.size(); row++) {
-            counts.merge(column.isMissing(row) ? "NA" : column.getString(row), 1, Integer::sum);
-        }
-        List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.entrySet());
-        entries.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
+        List<Map.Entry<String, Integer>> entries = ValueCounts.of(column, "NA");
         StringColumn values = StringColumn.create(column.name());
         IntColumn n = IntColumn.create("count");
         StringColumn share = StringColumn.create("share");
