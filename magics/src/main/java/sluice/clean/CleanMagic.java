@@ -47,12 +47,17 @@ public final class CleanMagic implements Magic {
         throw new UsageError("%clean needs one of: " + String.join(", ", subcommands().keySet()) + ".");
     }
 
-    /** Fits {@code step} on the current table, applies it, records it; nothing changes if it fails. */
-    private Table record(Step step, Table before) {
-        Step fitted = step.fit(before);
+    /** A recorded step, fitted, and the table it made. */
+    private record Recorded<S extends Step>(S step, Table after) {
+    }
+
+    /** Fits {@code step} on {@code before}, applies it, records it; nothing changes if it fails. */
+    @SuppressWarnings("unchecked")
+    private <S extends Step> Recorded<S> record(S step, Table before) {
+        S fitted = (S) step.fit(before);
         Table after = fitted.apply(before);
         session.record(after, fitted);
-        return after;
+        return new Recorded<>(fitted, after);
     }
 
     private static List<String> list(String csv) {
@@ -92,9 +97,7 @@ public final class CleanMagic implements Magic {
                     : all ? before.columnNames() : list(columns);
             List<String> leftAlone = new ArrayList<>(before.columnNames());
             leftAlone.removeAll(chosen);
-            FillStep step = (FillStep) new FillStep(chosen, rule).fit(before);
-            Table after = step.apply(before);
-            session.record(after, step);
+            FillStep step = record(new FillStep(chosen, rule), before).step();
             List<String> lines = new ArrayList<>();
             for (String name : chosen) {
                 int missing = before.column(name).countMissing();
@@ -125,7 +128,7 @@ public final class CleanMagic implements Magic {
         @Override
         public Object run(String body) {
             Table before = session.table();
-            Table after = record(new DropMissingStep(list(columns), DropMissingStep.How.parse(how)), before);
+            Table after = record(new DropMissingStep(list(columns), DropMissingStep.How.parse(how)), before).after();
             int dropped = before.rowCount() - after.rowCount();
             return "dropped " + rows(dropped) + " with missing values (" + String.format("%,d", after.rowCount()) + " left)";
         }
@@ -138,7 +141,7 @@ public final class CleanMagic implements Magic {
 
         @Override
         public Object run(String body) {
-            Table after = record(new DropStep(list(columns)), session.table());
+            Table after = record(new DropStep(list(columns)), session.table()).after();
             return "dropped " + String.join(", ", list(columns)) + " (" + after.columnCount() + " columns left)";
         }
     }
@@ -151,7 +154,7 @@ public final class CleanMagic implements Magic {
         @Override
         public Object run(String body) {
             Table before = session.table();
-            Table after = record(new KeepStep(list(columns)), before);
+            Table after = record(new KeepStep(list(columns)), before).after();
             return "kept " + String.join(", ", after.columnNames()) + " (dropped " + (before.columnCount() - after.columnCount())
                     + " columns)";
         }
@@ -189,10 +192,7 @@ public final class CleanMagic implements Magic {
 
         @Override
         public Object run(String body) {
-            Table before = session.table();
-            Step step = new CastStep(list(columns), CastStep.To.parse(to)).fit(before);
-            session.record(step.apply(before), step);
-            return step.describe();
+            return record(new CastStep(list(columns), CastStep.To.parse(to)), session.table()).step().describe();
         }
     }
 
@@ -204,7 +204,7 @@ public final class CleanMagic implements Magic {
         @Override
         public Object run(String body) {
             Table before = session.table();
-            Table after = record(new DedupeStep(list(columns)), before);
+            Table after = record(new DedupeStep(list(columns)), before).after();
             return "dropped " + rows(before.rowCount() - after.rowCount()) + " duplicated (" + String.format("%,d", after.rowCount())
                     + " left)";
         }
@@ -233,9 +233,8 @@ public final class CleanMagic implements Magic {
             Table before = session.table();
             ClipStep unfitted = iqr != null ? ClipStep.iqr(list(columns), iqr)
                     : z != null ? ClipStep.z(list(columns), z) : ClipStep.range(list(columns), range);
-            Step step = unfitted.fit(before);
-            Table after = step.apply(before);
-            session.record(after, step);
+            Recorded<ClipStep> clipped = record(unfitted, before);
+            Table after = clipped.after();
             int changed = 0;
             for (String name : list(columns)) {
                 Column<?> was = before.column(name);
@@ -246,7 +245,7 @@ public final class CleanMagic implements Magic {
                     }
                 }
             }
-            return "clipped " + changed + (changed == 1 ? " value: " : " values: ") + step.describe();
+            return "clipped " + changed + (changed == 1 ? " value: " : " values: ") + clipped.step().describe();
         }
     }
 
