@@ -59,6 +59,16 @@ public record RenameStep(Map<String, String> names) implements Step {
     }
 
     @Override
+    public String sourceOf(String column) {
+        for (Map.Entry<String, String> entry : names.entrySet()) {
+            if (entry.getValue().equals(column)) {
+                return entry.getKey();
+            }
+        }
+        return names.containsKey(column) ? null : column;
+    }
+
+    @Override
     public String describe() {
         List<String> parts = new ArrayList<>();
         names.forEach((from, to) -> parts.add(from + " to " + to));

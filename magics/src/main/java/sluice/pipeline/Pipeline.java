@@ -45,6 +45,24 @@ public final class Pipeline implements Serializable {
         return table;
     }
 
+    /** Applies every step, also those not replayed on new rows (dedupe, drop-missing), in order. */
+    public Table applyAll(Table raw) {
+        Table table = raw;
+        for (Step step : steps) {
+            table = step.apply(table);
+        }
+        return table;
+    }
+
+    /** The name {@code column} of the cleaned table had in the raw table, or null when no raw column made it. */
+    public String sourceOf(String column) {
+        String name = column;
+        for (int i = steps.size() - 1; i >= 0 && name != null; i--) {
+            name = steps.get(i).sourceOf(name);
+        }
+        return name;
+    }
+
     /**
      * Fits every step again on {@code raw} (e.g. on training rows only) and returns the newly fitted
      * pipeline; each step is fitted on the output of the steps before it, as when it was recorded.

@@ -30,4 +30,9 @@ public interface Step extends Serializable {
     default boolean replayed() {
         return true;
     }
+
+    /** The name {@code column} had before this step: another name only for a rename. */
+    default String sourceOf(String column) {
+        return column;
+    }
 }

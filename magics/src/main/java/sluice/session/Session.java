@@ -10,6 +10,7 @@ import sluice.magic.DidYouMean;
 import sluice.magic.UsageError;
 import sluice.pipeline.Pipeline;
 import sluice.pipeline.Step;
+import sluice.train.Training;
 import tech.tablesaw.api.Table;
 
 /**
@@ -24,6 +25,8 @@ public final class Session {
     }
 
     private Table current;
+    private Table raw;
+    private Training training;
     private Pipeline pipeline = new Pipeline();
     private final Deque<Before> history = new ArrayDeque<>();
     private final Map<String, Table> named = new LinkedHashMap<>();
@@ -56,8 +59,32 @@ public final class Session {
             throw new UsageError("setTable needs a table, not null.");
         }
         current = table;
+        raw = table;
         pipeline = new Pipeline();
         history.clear();
+    }
+
+    /** The current table as it was read, before the recorded steps: what {@code %train} splits and refits on. */
+    public synchronized Table raw() {
+        table();
+        return raw;
+    }
+
+    /** The last model {@code %train} fitted, with its training and test rows; an error saying how to get one. */
+    public synchronized Training training() {
+        if (training == null) {
+            throw new UsageError("No model yet. Run %train ALGO --target COL first, e.g. %train random-forest --target species.");
+        }
+        return training;
+    }
+
+    public synchronized boolean hasModel() {
+        return training != null;
+    }
+
+    /** Makes {@code training} the session's model. */
+    public synchronized void setTraining(Training training) {
+        this.training = training;
     }
 
     /** The cleaning steps recorded since the current table was read, fitted, in order. */

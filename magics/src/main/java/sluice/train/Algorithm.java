@@ -1,0 +1,130 @@
+package sluice.train;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import smile.base.cart.Loss;
+import smile.base.cart.SplitRule;
+import smile.data.DataFrame;
+import smile.data.formula.Formula;
+import smile.data.vector.DoubleVector;
+import smile.data.vector.IntVector;
+import smile.math.MathEx;
+
+/**
+ * The algorithms {@code %train} offers, each a Smile learner with the parameters {@code --set}
+ * accepts and their defaults. Every fit is seeded, so the same data and seed give the same model.
+ */
+public enum Algorithm {
+    LINEAR("linear", "ordinary least squares", EnumSet.of(Task.REGRESSION), Map.of("method", "qr")),
+    RIDGE("ridge", "least squares with an L2 penalty", EnumSet.of(Task.REGRESSION), Map.of("lambda", "1")),
+    LASSO("lasso", "least squares with an L1 penalty", EnumSet.of(Task.REGRESSION),
+            Map.of("lambda", "1", "tolerance", "1e-4", "iterations", "1000")),
+    LOGISTIC("logistic", "logistic regression (multinomial for more than two classes)", EnumSet.of(Task.CLASSIFICATION),
+            Map.of("lambda", "0.1", "tolerance", "1e-5", "iterations", "500")),
+    TREE("tree", "one decision tree (CART)", EnumSet.allOf(Task.class),
+            Map.of("max_depth", "20", "max_nodes", "0", "node_size", "5")),
+    RANDOM_FOREST("random-forest", "random forest", EnumSet.allOf(Task.class),
+            Map.of("trees", "100", "mtry", "0", "max_depth", "20", "max_nodes", "0", "node_size", "5",
+                    "sample_rate", "1")),
+    GRADIENT_BOOSTING("gradient-boosting", "gradient-boosted trees", EnumSet.allOf(Task.class),
+            Map.of("trees", "200", "max_depth", "20", "max_nodes", "6", "node_size", "5", "shrinkage", "0.05",
+                    "sample_rate", "0.7"));
+
+    private final String label;
+    private final String description;
+    private final Set<Task> tasks;
+    private final Map<String, String> defaults;
+
+    Algorithm(String label, String description, Set<Task> tasks, Map<String, String> defaults) {
+        this.label = label;
+        this.description = description;
+        this.tasks = tasks;
+        this.defaults = new java.util.TreeMap<>(defaults);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean fits(Task task) {
+        return tasks.contains(task);
+    }
+
+    /** The parameters {@code --set} accepts, with their defaults (0 means "chosen from the data"). */
+    public Map<String, String> defaults() {
+        return defaults;
+    }
+
+    public static Algorithm named(String label) {
+        return Arrays.stream(values()).filter(a -> a.label.equals(label)).findFirst().orElse(null);
+    }
+
+    /** Trains on encoded rows {@code x}: numeric {@code y} for regression, class indexes for classification. */
+    Learner fit(Task task, double[][] x, double[] y, Map<String, String> settings, long seed) {
+        Params p = new Params(defaults, settings);
+        int features = x.length == 0 ? 0 : x[0].length;
+        DataFrame data = Learner.frame(x, task == Task.REGRESSION ? DoubleVector.of("y", y)
+                : IntVector.of("y", Arrays.stream(y).mapToInt(v -> (int) v).toArray()));
+        Formula formula = Formula.lhs("y");
+        MathEx.setSeed(seed);
+        Object model = switch (this) {
+            case LINEAR -> smile.regression.OLS.fit(formula, data, p.text("method"), false, false);
+            case RIDGE -> smile.regression.RidgeRegression.fit(formula, data, p.real("lambda"));
+            case LASSO -> smile.regression.LASSO.fit(formula, data, p.real("lambda"), p.real("tolerance"),
+                    p.integer("iterations"));
+            case LOGISTIC -> smile.classification.LogisticRegression.fit(x,
+                    Arrays.stream(y).mapToInt(v -> (int) v).toArray(), p.real("lambda"), p.real("tolerance"),
+                    p.integer("iterations"));
+            case TREE -> task == Task.REGRESSION
+                    ? smile.regression.RegressionTree.fit(formula, data, p.integer("max_depth"), nodes(p, x.length),
+                            p.integer("node_size"))
+                    : smile.classification.DecisionTree.fit(formula, data, SplitRule.GINI, p.integer("max_depth"),
+                            nodes(p, x.length), p.integer("node_size"));
+            case RANDOM_FOREST -> Forests.fit(task, formula, data, p.integer("trees"), mtry(p, task, features),
+                    p.integer("max_depth"), nodes(p, x.length), p.integer("node_size"), p.real("sample_rate"), seed);
+            case GRADIENT_BOOSTING -> task == Task.REGRESSION
+                    ? smile.regression.GradientTreeBoost.fit(formula, data, Loss.lad(), p.integer("trees"),
+                            p.integer("max_depth"), p.integer("max_nodes"), p.integer("node_size"), p.real("shrinkage"),
+                            p.real("sample_rate"))
+                    : smile.classification.GradientTreeBoost.fit(formula, data, p.integer("trees"),
+                            p.integer("max_depth"), p.integer("max_nodes"), p.integer("node_size"), p.real("shrinkage"),
+                            p.real("sample_rate"));
+        };
+        return new Learner(model, Learner.frame(new double[1][features], null).schema());
+    }
+
+    private static int nodes(Params p, int rows) {
+        int nodes = p.integer("max_nodes");
+        return nodes > 0 ? nodes : Math.max(2, rows / 5);
+    }
+
+    private static int mtry(Params p, Task task, int features) {
+        int mtry = p.integer("mtry");
+        if (mtry > 0) {
+            return Math.min(mtry, features);
+        }
+        return Math.max(1, task == Task.REGRESSION ? features / 3 : (int) Math.floor(Math.sqrt(features)));
+    }
+
+    /** A learner's settings: the defaults with {@code --set} values on top, read as numbers on demand. */
+    record Params(Map<String, String> defaults, Map<String, String> settings) {
+        String text(String key) {
+            return settings.getOrDefault(key, defaults.get(key));
+        }
+
+        double real(String key) {
+            return Double.parseDouble(text(key));
+        }
+
+        int integer(String key) {
+            return (int) Math.round(real(key));
+        }
+    }
+
+}

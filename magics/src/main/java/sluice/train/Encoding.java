@@ -1,0 +1,172 @@
+package sluice.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import sluice.magic.UsageError;
+import sluice.pipeline.Step;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The last step before a model: the feature columns as numbers. Numeric columns pass through,
+ * booleans become 0/1, and text columns become one 0/1 column per level seen in the training rows
+ * (one-hot). A level not seen in training encodes as all zeros, like a row of none of the known
+ * levels; {@link #unknown} finds such values for callers that must refuse them (the endpoint).
+ *
+ * @param features the feature columns, in order
+ * @param levels   per feature, the learned levels of a text column, or null for a number or boolean
+ */
+public record Encoding(List<String> features, List<List<String>> levels) implements Step {
+    private static final long serialVersionUID = 1L;
+    /** A text feature with more levels than this is refused: one-hot would make a column per value. */
+    static final int MAX_LEVELS = 200;
+
+    public Encoding {
+        features = List.copyOf(features);
+        levels = java.util.Collections.unmodifiableList(new ArrayList<>(levels));
+    }
+
+    /** An unfitted encoding of {@code features}. */
+    public static Encoding of(List<String> features) {
+        List<List<String>> none = new ArrayList<>();
+        features.forEach(f -> none.add(null));
+        return new Encoding(features, none);
+    }
+
+    @Override
+    public Encoding fit(Table table) {
+        List<List<String>> learned = new ArrayList<>();
+        for (String name : features) {
+            Column<?> column = column(table, name);
+            if (column instanceof StringColumn text) {
+                TreeSet<String> seen = new TreeSet<>(text.asSet());
+                seen.remove("");
+                if (seen.size() > MAX_LEVELS) {
+                    throw new UsageError(String.format("Column '%s' has %,d distinct values, too many to encode as "
+                            + "categories (at most %d). Leave it out with --exclude %s, or %%clean drop %s.",
+                            name, seen.size(), MAX_LEVELS, name, name));
+                }
+                learned.add(List.copyOf(seen));
+            } else if (column instanceof NumericColumn<?> || column instanceof BooleanColumn) {
+                learned.add(null);
+            } else {
+                throw new UsageError("Column '" + name + "' is " + column.type().name().toLowerCase()
+                        + "; %train uses numbers, booleans and text. Leave it out with --exclude " + name
+                        + ", or %clean cast it.");
+            }
+        }
+        return new Encoding(features, learned);
+    }
+
+    /** The names of the encoded columns: a feature, or {@code feature=level} for each level of a text feature. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (int f = 0; f < features.size(); f++) {
+            if (levels.get(f) == null) {
+                names.add(features.get(f));
+            } else {
+                for (String level : levels.get(f)) {
+                    names.add(features.get(f) + "=" + level);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The encoded rows of {@code table}; a usage error naming the column when a feature has missing values. */
+    public double[][] matrix(Table table) {
+        int width = names().size();
+        double[][] x = new double[table.rowCount()][width];
+        int at = 0;
+        for (int f = 0; f < features.size(); f++) {
+            Column<?> column = column(table, features.get(f));
+            if (column.countMissing() > 0) {
+                throw new UsageError(String.format("Feature '%s' has %,d missing values. Fill them first, e.g. "
+                        + "%%clean fill %s --with %s, or drop those rows with %%clean drop-missing %s.",
+                        column.name(), column.countMissing(), column.name(),
+                        column instanceof NumericColumn<?> ? "median" : "mode", column.name()));
+            }
+            List<String> known = levels.get(f);
+            if (known != null) {
+                StringColumn text = (StringColumn) column;
+                for (int row = 0; row < x.length; row++) {
+                    int level = java.util.Collections.binarySearch(known, text.get(row));
+                    if (level >= 0) {
+                        x[row][at + level] = 1;
+                    }
+                }
+                at += known.size();
+            } else if (column instanceof BooleanColumn bool) {
+                for (int row = 0; row < x.length; row++) {
+                    x[row][at] = bool.get(row) ? 1 : 0;
+                }
+                at++;
+            } else {
+                NumericColumn<?> numbers = (NumericColumn<?>) column;
+                for (int row = 0; row < x.length; row++) {
+                    x[row][at] = numbers.getDouble(row);
+                }
+                at++;
+            }
+        }
+        return x;
+    }
+
+    /** A message naming the first value of a text feature that training never saw, or null when all are known. */
+    public String unknown(Table table) {
+        for (int f = 0; f < features.size(); f++) {
+            List<String> known = levels.get(f);
+            if (known == null) {
+                continue;
+            }
+            StringColumn text = (StringColumn) column(table, features.get(f));
+            for (int row = 0; row < text.size(); row++) {
+                String value = text.get(row);
+                if (!text.isMissing(row) && java.util.Collections.binarySearch(known, value) < 0) {
+                    return "unknown category '" + value + "' for '" + features.get(f) + "'; known: "
+                            + String.join(", ", known);
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Table apply(Table table) {
+        double[][] x = matrix(table);
+        List<String> names = names();
+        Table encoded = Table.create(table.name());
+        for (int c = 0; c < names.size(); c++) {
+            double[] values = new double[x.length];
+            for (int row = 0; row < x.length; row++) {
+                values[row] = x[row][c];
+            }
+            encoded.addColumns(DoubleColumn.create(names.get(c), values));
+        }
+        return encoded;
+    }
+
+    @Override
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        for (int f = 0; f < features.size(); f++) {
+            if (levels.get(f) != null) {
+                parts.add(features.get(f) + " (" + String.join(", ", levels.get(f)) + ")");
+            }
+        }
+        return parts.isEmpty() ? "encode " + features.size() + " numeric features as they are"
+                : "encode as one-hot: " + String.join("; ", parts);
+    }
+
+    private static Column<?> column(Table table, String name) {
+        if (!table.columnNames().contains(name)) {
+            throw new UsageError("No feature column '" + name + "' in the rows to encode.");
+        }
+        return table.column(name);
+    }
+}

@@ -1,0 +1,152 @@
+package sluice.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import sluice.magic.DidYouMean;
+import sluice.magic.UsageError;
+import sluice.pipeline.Pipeline;
+import sluice.session.Session;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The data of one {@code %train}, ready for any algorithm: the raw rows split by a seed, the
+ * recorded cleaning steps fitted again on the training rows only (so test rows teach the model
+ * nothing), and the training rows encoded as numbers.
+ *
+ * @param task     regression or classification
+ * @param target   the target column
+ * @param raw      the raw rows the split was taken from
+ * @param cleaning the recorded steps, fitted on the training rows
+ * @param encoding the feature encoding, fitted on the training rows
+ * @param train    the cleaned training rows
+ * @param test     the cleaned test rows
+ * @param x        the encoded training rows
+ * @param y        the training target: numbers, or class indexes into {@code classes}
+ * @param classes  the classes, sorted; empty for regression
+ */
+record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding encoding, Table train, Table test,
+                double[][] x, double[] y, List<String> classes) {
+
+    static Prepared of(Session session, TrainOptions options) {
+        Table current = session.table();
+        if (current.rowCount() == 0) {
+            throw new UsageError("The current table has no rows to train on.");
+        }
+        String target = options.target;
+        Column<?> targetColumn = column(current, target, "target");
+        Task task = options.task != null ? options.task() : taskOf(targetColumn);
+        if (task == Task.REGRESSION && !(targetColumn instanceof NumericColumn<?>)) {
+            throw new UsageError("Target '" + target + "' is " + targetColumn.type().name().toLowerCase()
+                    + ", so it cannot be regressed. Use --task classification, or %clean cast it to double.");
+        }
+        if (targetColumn.countMissing() > 0) {
+            throw new UsageError(String.format("Target '%s' has %,d missing values. Drop those rows with "
+                    + "%%clean drop-missing %s first.", target, targetColumn.countMissing(), target));
+        }
+        if (task == Task.CLASSIFICATION && targetColumn.unique().size() < 2) {
+            throw new UsageError("Target '" + target + "' has only one class ('" + targetColumn.getString(0)
+                    + "'); classification needs at least two.");
+        }
+        List<String> features = features(current, target, options);
+
+        Table raw = session.raw();
+        Pipeline recorded = session.pipeline();
+        String[] labels = null;
+        if (task == Task.CLASSIFICATION) {
+            Table replayed = recorded.apply(raw);
+            if (replayed.columnNames().contains(target)) {
+                labels = strings(replayed.column(target));
+            }
+        }
+        Split split = options.testSize > 0 ? Split.of(raw.rowCount(), options.testSize, options.seed, labels)
+                : new Split(java.util.stream.IntStream.range(0, raw.rowCount()).toArray(), new int[0]);
+        Table rawTrain = raw.rows(split.train());
+        Pipeline cleaning = recorded.refit(rawTrain);
+        Table train = cleaning.applyAll(rawTrain);
+        Table test = cleaning.applyAll(raw.rows(split.test()));
+        if (train.rowCount() < 2) {
+            throw new UsageError("Only " + train.rowCount() + " training rows: too few to train on.");
+        }
+        Encoding encoding = Encoding.of(features).fit(train);
+        double[][] x = encoding.matrix(train);
+        List<String> classes = task == Task.CLASSIFICATION
+                ? List.copyOf(new TreeSet<>(java.util.Arrays.asList(strings(train.column(target))))) : List.of();
+        return new Prepared(task, target, raw, cleaning, encoding, train, test, x, y(train.column(target), task, classes),
+                classes);
+    }
+
+    /** The target of {@code rows} as numbers: values for regression, class indexes (-1 if unknown) for classification. */
+    double[] y(Table rows) {
+        return y(rows.column(target), task, classes);
+    }
+
+    private static double[] y(Column<?> column, Task task, List<String> classes) {
+        double[] y = new double[column.size()];
+        if (task == Task.REGRESSION) {
+            NumericColumn<?> numbers = (NumericColumn<?>) column;
+            for (int i = 0; i < y.length; i++) {
+                y[i] = numbers.getDouble(i);
+            }
+        } else {
+            for (int i = 0; i < y.length; i++) {
+                y[i] = java.util.Collections.binarySearch(classes, column.getString(i));
+            }
+        }
+        return y;
+    }
+
+    private static Task taskOf(Column<?> target) {
+        if (target instanceof NumericColumn<?>) {
+            return Task.REGRESSION;
+        }
+        if (target instanceof StringColumn || target instanceof BooleanColumn) {
+            return Task.CLASSIFICATION;
+        }
+        throw new UsageError("Target '" + target.name() + "' is " + target.type().name().toLowerCase()
+                + "; %train predicts numbers, text or booleans. %clean cast it, or pick another target.");
+    }
+
+    private static List<String> features(Table table, String target, TrainOptions options) {
+        List<String> asked = TrainOptions.list(options.features);
+        List<String> excluded = TrainOptions.list(options.exclude);
+        if (!asked.isEmpty() && !excluded.isEmpty()) {
+            throw new UsageError("Give --features or --exclude, not both.");
+        }
+        excluded.forEach(name -> column(table, name, "column"));
+        List<String> features = new ArrayList<>();
+        for (String name : asked.isEmpty() ? table.columnNames() : asked) {
+            column(table, name, "feature");
+            if (name.equals(target)) {
+                if (!asked.isEmpty()) {
+                    throw new UsageError("'" + target + "' is the target; it cannot also be a feature.");
+                }
+            } else if (!excluded.contains(name)) {
+                features.add(name);
+            }
+        }
+        if (features.isEmpty()) {
+            throw new UsageError("No features left to train on: the table has only the target '" + target + "'.");
+        }
+        return features;
+    }
+
+    private static Column<?> column(Table table, String name, String role) {
+        if (!table.columnNames().contains(name)) {
+            throw new UsageError("No " + role + " column '" + name + "'." + DidYouMean.hint(name, table.columnNames(), ""));
+        }
+        return table.column(name);
+    }
+
+    private static String[] strings(Column<?> column) {
+        String[] values = new String[column.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.getString(i);
+        }
+        return values;
+    }
+}

@@ -1,0 +1,78 @@
+package sluice.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A seeded split of row numbers into training and test rows; stratified when labels are given, so
+ * each class keeps its share in both parts. The same seed gives the same rows on every run.
+ *
+ * @param train the training rows, ascending
+ * @param test  the test rows, ascending
+ */
+public record Split(int[] train, int[] test) {
+    /** Splits rows {@code 0..rows-1}, putting {@code testShare} of them (of each label, if given) in the test part. */
+    public static Split of(int rows, double testShare, long seed, String[] labels) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int row = 0; row < rows; row++) {
+            groups.computeIfAbsent(labels == null ? "" : String.valueOf(labels[row]), k -> new ArrayList<>()).add(row);
+        }
+        boolean[] inTest = new boolean[rows];
+        for (List<Integer> group : groups.values()) {
+            int[] members = group.stream().mapToInt(Integer::intValue).toArray();
+            shuffle(members, random);
+            int take = (int) Math.round(members.length * testShare);
+            for (int i = 0; i < take; i++) {
+                inTest[members[i]] = true;
+            }
+        }
+        int[] test = java.util.stream.IntStream.range(0, rows).filter(r -> inTest[r]).toArray();
+        int[] train = java.util.stream.IntStream.range(0, rows).filter(r -> !inTest[r]).toArray();
+        return new Split(train, test);
+    }
+
+    /** {@code k} folds of rows {@code 0..rows-1} for cross-validation: fold i's test part is every k-th shuffled row. */
+    public static List<Split> folds(int rows, int k, long seed, String[] labels) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] fold = new int[rows];
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int row = 0; row < rows; row++) {
+            groups.computeIfAbsent(labels == null ? "" : String.valueOf(labels[row]), x -> new ArrayList<>()).add(row);
+        }
+        int next = 0;
+        for (List<Integer> group : groups.values()) {
+            int[] members = group.stream().mapToInt(Integer::intValue).toArray();
+            shuffle(members, random);
+            for (int member : members) {
+                fold[member] = next++ % k;
+            }
+        }
+        List<Split> folds = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            int f = i;
+            folds.add(new Split(java.util.stream.IntStream.range(0, rows).filter(r -> fold[r] != f).toArray(),
+                    java.util.stream.IntStream.range(0, rows).filter(r -> fold[r] == f).toArray()));
+        }
+        return folds;
+    }
+
+    private static void shuffle(int[] values, SplittableRandom random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Split[train=" + train.length + " rows, test=" + test.length + " rows, first test rows="
+                + Arrays.toString(Arrays.copyOf(test, Math.min(5, test.length))) + "]";
+    }
+}

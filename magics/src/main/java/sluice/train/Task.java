@@ -1,0 +1,10 @@
+package sluice.train;
+
+/** What a model predicts: a number (regression) or a class (classification). */
+public enum Task {
+    REGRESSION, CLASSIFICATION;
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

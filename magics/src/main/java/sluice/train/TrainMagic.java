@@ -1,0 +1,128 @@
+package sluice.train;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import sluice.magic.Magic;
+import sluice.magic.UsageError;
+import sluice.session.Session;
+
+/**
+ * {@code %train ALGO --target COL [--features A,B|--exclude C] [--test-size 0.2] [--seed 42] [--cv K]
+ * [--task T] [--set key=value,…]}: trains a Smile model on the current table, or with {@code compare}
+ * cross-validates every algorithm that fits the task and keeps the best. The model replaces the
+ * session's previous one only when training succeeds.
+ */
+@Command(name = "train", description = "Train a model on the current table: one algorithm, or compare them all.")
+public final class TrainMagic implements Magic {
+    private final Session session;
+    private final PrintStream out;
+
+    public TrainMagic(Session session, PrintStream out) {
+        this.session = session;
+        this.out = out;
+    }
+
+    @Override
+    public Map<String, Magic> subcommands() {
+        Map<String, Magic> algorithms = new LinkedHashMap<>();
+        for (Algorithm algorithm : Algorithm.values()) {
+            algorithms.put(algorithm.label(), new Fit(algorithm));
+        }
+        algorithms.put("compare", new Compare());
+        return algorithms;
+    }
+
+    @Override
+    public Object run(String body) {
+        throw new UsageError("%train needs an algorithm: " + String.join(", ", subcommands().keySet())
+                + ". For example: %train random-forest --target species.");
+    }
+
+    /** One algorithm; its picocli description is set from the algorithm. */
+    @Command(description = "Train one algorithm (see --set for its parameters).")
+    final class Fit implements Magic {
+        private final Algorithm algorithm;
+
+        @Mixin
+        TrainOptions options;
+
+        Fit(Algorithm algorithm) {
+            this.algorithm = algorithm;
+        }
+
+        @Override
+        public Object run(String body) {
+            options.check(algorithm);
+            Prepared data = Prepared.of(session, options);
+            if (!algorithm.fits(data.task())) {
+                throw new UsageError(algorithm.label() + " does no " + data.task().label() + "; for "
+                        + data.task().label() + " use " + String.join(", ", labels(data.task())) + ".");
+            }
+            try (Ticker ticker = Trainer.ticker("training " + algorithm.label(), out)) {
+                Trainer trainer = new Trainer(data, ticker);
+                double[] cross = options.cv > 0 ? trainer.crossValidate(algorithm, options.settings, options.cv, options.seed) : null;
+                long start = System.nanoTime();
+                Model model = trainer.fit(algorithm, options.settings, options.seed);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                return keep(model, data, seconds, cross, List.of());
+            }
+        }
+    }
+
+    @Command(description = "Cross-validate every algorithm that fits the task, show a leaderboard, keep the best.")
+    final class Compare implements Magic {
+        @Mixin
+        TrainOptions options;
+
+        @Override
+        public Object run(String body) {
+            options.check(null);
+            Prepared data = Prepared.of(session, options);
+            int k = options.cv > 0 ? options.cv : 5;
+            List<TrainReport.Entry> board = new ArrayList<>();
+            Map<String, double[]> scores = new LinkedHashMap<>();
+            try (Ticker ticker = Trainer.ticker("comparing", out)) {
+                Trainer trainer = new Trainer(data, ticker);
+                for (Algorithm algorithm : Algorithm.values()) {
+                    if (algorithm.fits(data.task())) {
+                        long start = System.nanoTime();
+                        double[] folds = trainer.crossValidate(algorithm, Map.of(), k, options.seed);
+                        double[] ms = TrainReport.meanSd(folds);
+                        scores.put(algorithm.label(), folds);
+                        board.add(new TrainReport.Entry(algorithm.label(), ms[0], ms[1], (System.nanoTime() - start) / 1e9));
+                    }
+                }
+                board.sort(Comparator.comparingDouble((TrainReport.Entry e) -> Double.isNaN(e.mean()) ? Double.NEGATIVE_INFINITY : e.mean())
+                        .reversed());
+                Algorithm best = Algorithm.named(board.get(0).algorithm());
+                ticker.stage("fitting the best, " + best.label());
+                long start = System.nanoTime();
+                Model model = trainer.fit(best, Map.of(), options.seed);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                return keep(model, data, seconds, scores.get(best.label()), board);
+            }
+        }
+    }
+
+    private TrainReport keep(Model model, Prepared data, double seconds, double[] cross, List<TrainReport.Entry> board) {
+        Training training = new Training(model, data.train(), data.test());
+        session.setTraining(training);
+        return new TrainReport(training, seconds, cross, board);
+    }
+
+    private static List<String> labels(Task task) {
+        List<String> labels = new ArrayList<>();
+        for (Algorithm algorithm : Algorithm.values()) {
+            if (algorithm.fits(task)) {
+                labels.add(algorithm.label());
+            }
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,98 @@
+package sluice.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import sluice.magic.DidYouMean;
+import sluice.magic.UsageError;
+
+/** The options every {@code %train} algorithm shares, declared once (a picocli mixin). */
+public final class TrainOptions {
+    @Option(names = "--target", required = true, paramLabel = "COL", description = "The column to predict.")
+    String target;
+
+    @Option(names = "--features", paramLabel = "A,B", description = "The columns to learn from (default: all but the target).")
+    String features;
+
+    @Option(names = "--exclude", paramLabel = "C,D", description = "Columns to leave out of the features.")
+    String exclude;
+
+    @Option(names = "--test-size", paramLabel = "SHARE", description = "Share of rows held out for testing (default: 0.2).")
+    double testSize = 0.2;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the split and the learner (default: 42).")
+    long seed = 42;
+
+    @Option(names = "--cv", paramLabel = "K", description = "Also cross-validate with K folds on the training rows.")
+    int cv;
+
+    @Option(names = "--task", paramLabel = "regression|classification",
+            description = "Override the task the target's type implies.")
+    String task;
+
+    @Option(names = "--set", paramLabel = "key=value", split = ",",
+            description = "A parameter of the algorithm, e.g. --set trees=200,max_depth=12.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    Task task() {
+        return switch (task.toLowerCase(Locale.ROOT)) {
+            case "regression" -> Task.REGRESSION;
+            case "classification" -> Task.CLASSIFICATION;
+            default -> throw new UsageError("No task '" + task + "'. Use --task regression or --task classification.");
+        };
+    }
+
+    /** Checks the options that do not depend on the data. */
+    void check(Algorithm algorithm) {
+        if (testSize < 0 || testSize >= 1) {
+            throw new UsageError("--test-size must be at least 0 and below 1, e.g. 0.2; got " + testSize + ".");
+        }
+        if (cv == 1 || cv < 0) {
+            throw new UsageError("--cv needs at least 2 folds, e.g. --cv 5.");
+        }
+        if (algorithm == null) {
+            if (!settings.isEmpty()) {
+                throw new UsageError("compare trains each algorithm with its defaults; --set applies to one algorithm.");
+            }
+            return;
+        }
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            String key = setting.getKey();
+            Map<String, String> known = algorithm.defaults();
+            if (!known.containsKey(key)) {
+                throw new UsageError(algorithm.label() + " has no parameter '" + key + "'."
+                        + DidYouMean.hint(key, known.keySet(), "") + " Its parameters: " + describe(known) + ".");
+            }
+            if (!key.equals("method")) {
+                try {
+                    Double.parseDouble(setting.getValue());
+                } catch (NumberFormatException e) {
+                    throw new UsageError("--set " + key + " needs a number, not '" + setting.getValue() + "'.");
+                }
+            } else if (!List.of("qr", "svd").contains(setting.getValue())) {
+                throw new UsageError("--set method takes qr or svd, not '" + setting.getValue() + "'.");
+            }
+        }
+    }
+
+    static String describe(Map<String, String> defaults) {
+        List<String> parts = new ArrayList<>();
+        defaults.forEach((key, value) -> parts.add(key + " (default " + ("0".equals(value) ? "from the data" : value) + ")"));
+        return String.join(", ", parts);
+    }
+
+    static List<String> list(String csv) {
+        List<String> items = new ArrayList<>();
+        if (csv != null) {
+            for (String item : csv.split(",")) {
+                if (!item.isBlank()) {
+                    items.add(item.strip());
+                }
+            }
+        }
+        return items;
+    }
+}

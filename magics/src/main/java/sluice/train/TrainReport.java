@@ -1,0 +1,105 @@
+package sluice.train;
+
+import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import sluice.render.Bundle;
+import sluice.render.Renderable;
+
+/**
+ * What {@code %train} shows: algorithm, task, rows, features, training time and the test metrics,
+ * and for {@code compare} the leaderboard it chose from.
+ *
+ * @param training    the result
+ * @param seconds     the fit time of the kept model
+ * @param crossScores per-fold main metric of the kept model, or null without --cv
+ * @param leaderboard compare's ranking, best first, or empty
+ */
+public record TrainReport(Training training, double seconds, double[] crossScores, List<Entry> leaderboard)
+        implements Renderable {
+
+    /** One line of compare's leaderboard: cross-validated main metric and time per algorithm. */
+    public record Entry(String algorithm, double mean, double sd, double seconds) {
+    }
+
+    public List<String> lines() {
+        Model model = training.model();
+        String metric = Scores.main(model.task());
+        List<String> lines = new ArrayList<>();
+        lines.add(model.algorithm() + " " + model.task().label() + " of " + model.target());
+        lines.add(String.format("rows: %,d training, %,d test (seed %d%s)", training.train().rowCount(),
+                training.test().rowCount(), model.seed(), model.task() == Task.CLASSIFICATION ? ", stratified" : ""));
+        lines.add(model.features().size() + " features: " + String.join(", ", model.features()));
+        if (model.task() == Task.CLASSIFICATION) {
+            lines.add(model.classes().size() + " classes: " + String.join(", ", model.classes()));
+        }
+        lines.add(String.format("trained in %.2f s", seconds));
+        String on = training.test().rowCount() > 0 ? "test" : "training";
+        lines.add(on + " " + metric + " " + fmt(model.metrics().get(metric)) + "  (" + others(model.metrics(), metric) + ")");
+        if (crossScores != null) {
+            double[] ms = meanSd(crossScores);
+            lines.add(String.format("%d-fold cross-validated %s on the training rows: %s ± %s", crossScores.length,
+                    metric, fmt(ms[0]), fmt(ms[1])));
+        }
+        int steps = model.pipeline().steps().size() - 1;
+        if (steps > 0) {
+            lines.add(steps + " cleaning " + (steps == 1 ? "step" : "steps") + " fitted again on the training rows only");
+        }
+        return lines;
+    }
+
+    @Override
+    public Bundle bundle() {
+        List<String> lines = lines();
+        String metric = Scores.main(training.model().task());
+        StringBuilder plain = new StringBuilder(String.join("\n", lines));
+        StringBuilder html = new StringBuilder("<div class=\"sluice-train\"><p><b>").append(escapeHtml4(lines.get(0)))
+                .append("</b></p><ul>");
+        lines.subList(1, lines.size()).forEach(l -> html.append("<li>").append(escapeHtml4(l)).append("</li>"));
+        html.append("</ul>");
+        if (!leaderboard.isEmpty()) {
+            plain.append("\n\nleaderboard (cross-validated ").append(metric).append(", best first):\n");
+            html.append("<p>Leaderboard (cross-validated ").append(metric).append(", best first):</p>")
+                    .append("<table class=\"dataframe\" border=\"1\"><thead><tr><th>algorithm</th><th>")
+                    .append(metric).append("</th><th>±</th><th>seconds</th></tr></thead><tbody>");
+            for (Entry entry : leaderboard) {
+                plain.append(String.format("  %-18s %s ± %s  %6.2f s%n", entry.algorithm(), fmt(entry.mean()),
+                        fmt(entry.sd()), entry.seconds()));
+                html.append("<tr><td>").append(entry.algorithm()).append("</td><td>").append(fmt(entry.mean()))
+                        .append("</td><td>").append(fmt(entry.sd())).append("</td><td>")
+                        .append(String.format("%.2f", entry.seconds())).append("</td></tr>");
+            }
+            html.append("</tbody></table>");
+        }
+        String next = "model() holds it in Java; %evaluate shows the full report; %deploy serves it.";
+        plain.append("\n").append(next);
+        html.append("<p><small>").append(escapeHtml4(next)).append("</small></p></div>");
+        return Bundle.of(html.toString(), plain.toString().stripTrailing());
+    }
+
+    static double[] meanSd(double[] values) {
+        double mean = java.util.Arrays.stream(values).average().orElse(Double.NaN);
+        double var = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / Math.max(1, values.length - 1);
+        return new double[] {mean, Math.sqrt(var)};
+    }
+
+    private static String others(Map<String, Double> metrics, String main) {
+        List<String> parts = new ArrayList<>();
+        metrics.forEach((name, value) -> {
+            if (!name.equals(main)) {
+                parts.add(name + " " + fmt(value));
+            }
+        });
+        return String.join(", ", parts);
+    }
+
+    static String fmt(Double value) {
+        if (value == null || value.isNaN()) {
+            return "n/a";
+        }
+        double abs = Math.abs(value);
+        return abs != 0 && (abs >= 1e5 || abs < 1e-3) ? String.format("%.4g", value) : String.format("%.4f", value);
+    }
+}

@@ -1,0 +1,116 @@
+package sluice.train;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import sluice.magic.UsageError;
+import tech.tablesaw.api.Table;
+
+/** Fits, scores and cross-validates algorithms on {@link Prepared} data, showing progress on long work. */
+final class Trainer {
+    private final Prepared data;
+    private final Ticker ticker;
+
+    Trainer(Prepared data, Ticker ticker) {
+        this.data = data;
+        this.ticker = ticker;
+    }
+
+    static Ticker ticker(String label, PrintStream out) {
+        return new Ticker(label, out);
+    }
+
+    /** Fits {@code algorithm} on all training rows and returns the model, scored on the test rows. */
+    Model fit(Algorithm algorithm, Map<String, String> settings, long seed) {
+        ticker.stage("fitting " + algorithm.label());
+        Learner learner = fit(algorithm, data.x(), data.y(), settings, seed);
+        Model unscored = model(algorithm, learner, settings, seed, Map.of());
+        Table rows = data.test().rowCount() > 0 ? data.test() : data.train();
+        return model(algorithm, learner, settings, seed, score(unscored, rows));
+    }
+
+    private Model model(Algorithm algorithm, Learner learner, Map<String, String> settings, long seed,
+                        Map<String, Double> metrics) {
+        return new Model(algorithm, data.task(), data.target(), data.cleaning(), data.encoding(), learner,
+                data.classes(), data.raw(), settings, seed, metrics);
+    }
+
+    /** The metrics of {@code model} on cleaned {@code rows}: the test rows, say. */
+    Map<String, Double> score(Model model, Table rows) {
+        Predictions predictions = model.predictCleaned(rows);
+        double[] actual = data.y(rows);
+        if (data.task() == Task.REGRESSION) {
+            return Scores.regression(actual, predictions.values());
+        }
+        int[] truth = Arrays.stream(actual).mapToInt(v -> (int) v).toArray();
+        int[] predicted = Arrays.stream(predictions.labels()).mapToInt(l -> data.classes().indexOf(l)).toArray();
+        return Scores.classification(truth, predicted, data.classes().size());
+    }
+
+    /** The main metric of {@code algorithm} on each of {@code k} folds of the training rows. */
+    double[] crossValidate(Algorithm algorithm, Map<String, String> settings, int k, long seed) {
+        double[][] x = data.x();
+        if (x.length < k) {
+            throw new UsageError("--cv " + k + " needs at least " + k + " training rows; there are " + x.length + ".");
+        }
+        String[] labels = data.task() == Task.CLASSIFICATION
+                ? Arrays.stream(data.y()).mapToObj(String::valueOf).toArray(String[]::new) : null;
+        List<Split> folds = Split.folds(x.length, k, seed, labels);
+        double[] scores = new double[k];
+        for (int f = 0; f < k; f++) {
+            ticker.stage(algorithm.label() + ", fold " + (f + 1) + " of " + k);
+            Split fold = folds.get(f);
+            Learner learner = fit(algorithm, rows(x, fold.train()), rows(data.y(), fold.train()), settings, seed);
+            double[][] testX = rows(x, fold.test());
+            double[] truth = rows(data.y(), fold.test());
+            if (data.task() == Task.REGRESSION) {
+                scores[f] = Scores.regression(truth, learner.regress(testX)).get("r2");
+            } else {
+                int[] predicted = learner.classify(testX, new double[testX.length][data.classes().size()]);
+                scores[f] = Scores.classification(Arrays.stream(truth).mapToInt(v -> (int) v).toArray(), predicted,
+                        data.classes().size()).get("accuracy");
+            }
+        }
+        return scores;
+    }
+
+    private Learner fit(Algorithm algorithm, double[][] x, double[] y, Map<String, String> settings, long seed) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new Forests.CancellationException();
+        }
+        Forests.PROGRESS.set(trees -> ticker.detail(trees + " trees"));
+        try {
+            return algorithm.fit(data.task(), x, y, settings, seed);
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            throw new UsageError(algorithm.label() + " could not be fitted to these rows: " + e.getMessage());
+        } finally {
+            Forests.PROGRESS.remove();
+        }
+    }
+
+    private static double[][] rows(double[][] x, int[] rows) {
+        double[][] picked = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            picked[i] = x[rows[i]];
+        }
+        return picked;
+    }
+
+    private static double[] rows(double[] y, int[] rows) {
+        double[] picked = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            picked[i] = y[rows[i]];
+        }
+        return picked;
+    }
+
+    static List<Double> list(double[] values) {
+        List<Double> list = new ArrayList<>();
+        for (double v : values) {
+            list.add(v);
+        }
+        return list;
+    }
+}
