@@ -61,6 +61,11 @@ public enum Algorithm {
         return defaults;
     }
 
+    /** The labels of the algorithms that do {@code task}. */
+    public static java.util.List<String> labels(Task task) {
+        return Arrays.stream(values()).filter(a -> a.fits(task)).map(Algorithm::label).toList();
+    }
+
     public static Algorithm named(String label) {
         return Arrays.stream(values()).filter(a -> a.label.equals(label)).findFirst().orElse(null);
     }

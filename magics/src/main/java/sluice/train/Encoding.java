@@ -86,9 +86,9 @@ public record Encoding(List<String> features, List<List<String>> levels) impleme
         for (int f = 0; f < features.size(); f++) {
             Column<?> column = column(table, features.get(f));
             if (column.countMissing() > 0) {
-                throw new UsageError(String.format("Feature '%s' has %,d missing values. Fill them first, e.g. "
+                throw new UsageError(String.format("Feature '%s' has %,d missing %s. Fill them first, e.g. "
                         + "%%clean fill %s --with %s, or drop those rows with %%clean drop-missing %s.",
-                        column.name(), column.countMissing(), column.name(),
+                        column.name(), column.countMissing(), column.countMissing() == 1 ? "value" : "values", column.name(),
                         column instanceof NumericColumn<?> ? "median" : "mode", column.name()));
             }
             List<String> known = levels.get(f);

@@ -32,7 +32,7 @@ import tech.tablesaw.columns.Column;
 record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding encoding, Table train, Table test,
                 double[][] x, double[] y, List<String> classes) {
 
-    static Prepared of(Session session, TrainOptions options) {
+    static Prepared of(Session session, TrainOptions options, Algorithm algorithm) {
         Table current = session.table();
         if (current.rowCount() == 0) {
             throw new UsageError("The current table has no rows to train on.");
@@ -43,6 +43,10 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
         if (task == Task.REGRESSION && !(targetColumn instanceof NumericColumn<?>)) {
             throw new UsageError("Target '" + target + "' is " + targetColumn.type().name().toLowerCase()
                     + ", so it cannot be regressed. Use --task classification, or %clean cast it to double.");
+        }
+        if (algorithm != null && !algorithm.fits(task)) {
+            throw new UsageError(algorithm.label() + " does no " + task.label() + "; for " + task.label() + " use "
+                    + String.join(", ", Algorithm.labels(task)) + ".");
         }
         if (targetColumn.countMissing() > 0) {
             throw new UsageError(String.format("Target '%s' has %,d missing values. Drop those rows with "

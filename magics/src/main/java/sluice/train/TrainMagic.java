@@ -59,11 +59,7 @@ public final class TrainMagic implements Magic {
         @Override
         public Object run(String body) {
             options.check(algorithm);
-            Prepared data = Prepared.of(session, options);
-            if (!algorithm.fits(data.task())) {
-                throw new UsageError(algorithm.label() + " does no " + data.task().label() + "; for "
-                        + data.task().label() + " use " + String.join(", ", labels(data.task())) + ".");
-            }
+            Prepared data = Prepared.of(session, options, algorithm);
             try (Ticker ticker = Trainer.ticker("training " + algorithm.label(), out)) {
                 Trainer trainer = new Trainer(data, ticker);
                 double[] cross = options.cv > 0 ? trainer.crossValidate(algorithm, options.settings, options.cv, options.seed) : null;
@@ -83,7 +79,7 @@ public final class TrainMagic implements Magic {
         @Override
         public Object run(String body) {
             options.check(null);
-            Prepared data = Prepared.of(session, options);
+            Prepared data = Prepared.of(session, options, null);
             int k = options.cv > 0 ? options.cv : 5;
             List<TrainReport.Entry> board = new ArrayList<>();
             Map<String, double[]> scores = new LinkedHashMap<>();
@@ -114,15 +110,5 @@ public final class TrainMagic implements Magic {
         Training training = new Training(model, data.train(), data.test());
         session.setTraining(training);
         return new TrainReport(training, seconds, cross, board);
-    }
-
-    private static List<String> labels(Task task) {
-        List<String> labels = new ArrayList<>();
-        for (Algorithm algorithm : Algorithm.values()) {
-            if (algorithm.fits(task)) {
-                labels.add(algorithm.label());
-            }
-        }
-        return labels;
     }
 }
