@@ -8,6 +8,7 @@ import sluice.magic.LsMagic;
 import sluice.magic.Magics;
 import sluice.magic.TimeMagic;
 import sluice.session.Session;
+import sluice.train.TrainMagic;
 
 /** Every magic the kernel offers, named and wired in this one place. */
 final class MagicCatalogue {
@@ -19,6 +20,7 @@ final class MagicCatalogue {
         magics.add("ingest", Magics.Kind.LINE, () -> new IngestMagic(session));
         magics.add("clean", Magics.Kind.LINE, () -> new CleanMagic(session));
         magics.add("eda", Magics.Kind.LINE, () -> new EdaMagic(session));
+        magics.add("train", Magics.Kind.LINE, () -> new TrainMagic(session, System.out));
         magics.add("lsmagic", Magics.Kind.LINE, () -> new LsMagic(magics));
         magics.add("time", Magics.Kind.CELL, () -> new TimeMagic(runner, System.out));
         return magics;

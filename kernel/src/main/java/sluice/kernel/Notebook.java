@@ -51,6 +51,11 @@ public final class Notebook {
     }
 
     /** The session the magics act on. */
+    /** The model the last {@code %train} fitted: {@code model().predict(table)} on raw rows, {@code save}, … */
+    public static sluice.train.Model model() {
+        return session().training().model();
+    }
+
     public static sluice.session.Session session() {
         return kernel().session();
     }
