@@ -67,7 +67,8 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
                 labels = strings(replayed.column(target));
             }
         }
-        Split split = options.testSize > 0 ? Split.of(raw.rowCount(), options.testSize, options.seed, labels)
+        Split split = options.testRows != null ? Split.read(options.testRows, raw.rowCount())
+                : options.testSize > 0 ? Split.of(raw.rowCount(), options.testSize, options.seed, labels)
                 : new Split(java.util.stream.IntStream.range(0, raw.rowCount()).toArray(), new int[0]);
         Table rawTrain = raw.rows(split.train());
         Pipeline cleaning = recorded.refit(rawTrain);

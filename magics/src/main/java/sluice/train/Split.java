@@ -36,6 +36,33 @@ public record Split(int[] train, int[] test) {
         return new Split(train, test);
     }
 
+    /** The split whose test part is the row numbers listed in {@code file} (0-based, one per line, plain or .gz). */
+    public static Split read(java.nio.file.Path file, int rows) {
+        java.util.BitSet test = new java.util.BitSet(rows);
+        try (var in = java.nio.file.Files.newInputStream(file);
+             var reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+                     file.toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(in) : in))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                int row = Integer.parseInt(line.strip());
+                if (row < 0 || row >= rows) {
+                    throw new sluice.magic.UsageError("--test-rows lists row " + row + ", but the table has rows 0 to " + (rows - 1) + ".");
+                }
+                test.set(row);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new sluice.magic.UsageError("No file '" + file + "' for --test-rows.");
+        } catch (NumberFormatException e) {
+            throw new sluice.magic.UsageError("--test-rows needs one row number per line: " + e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new Split(java.util.stream.IntStream.range(0, rows).filter(r -> !test.get(r)).toArray(), test.stream().toArray());
+    }
+
     /** {@code k} folds of rows {@code 0..rows-1} for cross-validation: fold i's test part is every k-th shuffled row. */
     public static List<Split> folds(int rows, int k, long seed, String[] labels) {
         SplittableRandom random = new SplittableRandom(seed);

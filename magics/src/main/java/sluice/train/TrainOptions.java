@@ -23,6 +23,10 @@ public final class TrainOptions {
     @Option(names = "--test-size", paramLabel = "SHARE", description = "Share of rows held out for testing (default: 0.2).")
     double testSize = 0.2;
 
+    @Option(names = "--test-rows", paramLabel = "FILE",
+            description = "Test on these rows instead: 0-based row numbers, one per line (e.g. another tool's split).")
+    java.nio.file.Path testRows;
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the split and the learner (default: 42).")
     long seed = 42;
 
