@@ -18,6 +18,8 @@ import sluice.session.Session;
 class DiamondsTest {
     private static final double SKLEARN_LINEAR_R2 = 0.9189331350419387;
     private static final String DATA = "src/test/resources/train/";
+    /** The same file notebooks/regression.ipynb loads into PostgreSQL. */
+    private static final String DIAMONDS = "../notebooks/data/diamonds.csv.gz";
 
     private final Session session = new Session();
     private final Magics magics = new Magics()
@@ -32,13 +34,13 @@ class DiamondsTest {
 
     @Test
     void linear_matchesScikitLearnOnTheSameRows() throws Exception {
-        magics.run(Magics.Kind.LINE, "ingest " + DATA + "diamonds.csv.gz", null);
+        magics.run(Magics.Kind.LINE, "ingest " + DIAMONDS, null);
         assertThat(r2("train linear --target price")).isCloseTo(SKLEARN_LINEAR_R2, Offset.offset(0.005));
     }
 
     @Test
     void randomForest_reaches097() throws Exception {
-        magics.run(Magics.Kind.LINE, "ingest " + DATA + "diamonds.csv.gz", null);
+        magics.run(Magics.Kind.LINE, "ingest " + DIAMONDS, null);
         assertThat(r2("train random-forest --target price")).isGreaterThanOrEqualTo(0.97);
     }
 }
