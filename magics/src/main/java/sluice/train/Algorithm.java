@@ -52,6 +52,11 @@ public enum Algorithm {
         return description;
     }
 
+    /** Whether text features go in as one-hot columns (linear models) rather than level indexes (trees). */
+    boolean oneHot() {
+        return this == LINEAR || this == RIDGE || this == LASSO || this == LOGISTIC;
+    }
+
     public boolean fits(Task task) {
         return tasks.contains(task);
     }

@@ -14,14 +14,17 @@ import tech.tablesaw.columns.Column;
 
 /**
  * The last step before a model: the feature columns as numbers. Numeric columns pass through,
- * booleans become 0/1, and text columns become one 0/1 column per level seen in the training rows
- * (one-hot). A level not seen in training encodes as all zeros, like a row of none of the known
- * levels; {@link #unknown} finds such values for callers that must refuse them (the endpoint).
+ * booleans become 0/1, and text columns become, for linear models, one 0/1 column per level seen in
+ * the training rows (one-hot), and for tree models one column holding the level's index (0, 1, …
+ * in sorted order), which trees split as well and much faster. A level not seen in training
+ * encodes as all zeros (one-hot) or -1 (index): like none of the known levels. {@link #unknown}
+ * finds such values for callers that must refuse them (the endpoint).
  *
  * @param features the feature columns, in order
  * @param levels   per feature, the learned levels of a text column, or null for a number or boolean
+ * @param oneHot   one-hot columns (true) or level indexes (false) for text features
  */
-public record Encoding(List<String> features, List<List<String>> levels) implements Step {
+public record Encoding(List<String> features, List<List<String>> levels, boolean oneHot) implements Step {
     private static final long serialVersionUID = 1L;
     /** A text feature with more levels than this is refused: one-hot would make a column per value. */
     static final int MAX_LEVELS = 200;
@@ -35,7 +38,17 @@ public record Encoding(List<String> features, List<List<String>> levels) impleme
     public static Encoding of(List<String> features) {
         List<List<String>> none = new ArrayList<>();
         features.forEach(f -> none.add(null));
-        return new Encoding(features, none);
+        return new Encoding(features, none, true);
+    }
+
+    /** This encoding with text features as one-hot columns (true) or level indexes (false). */
+    public Encoding oneHot(boolean oneHot) {
+        return new Encoding(features, levels, oneHot);
+    }
+
+    /** How many encoded columns feature {@code f} takes. */
+    int width(int f) {
+        return levels.get(f) == null || !oneHot ? 1 : levels.get(f).size();
     }
 
     @Override
@@ -60,14 +73,14 @@ public record Encoding(List<String> features, List<List<String>> levels) impleme
                         + ", or %clean cast it.");
             }
         }
-        return new Encoding(features, learned);
+        return new Encoding(features, learned, oneHot);
     }
 
     /** The names of the encoded columns: a feature, or {@code feature=level} for each level of a text feature. */
     public List<String> names() {
         List<String> names = new ArrayList<>();
         for (int f = 0; f < features.size(); f++) {
-            if (levels.get(f) == null) {
+            if (levels.get(f) == null || !oneHot) {
                 names.add(features.get(f));
             } else {
                 for (String level : levels.get(f)) {
@@ -96,11 +109,13 @@ public record Encoding(List<String> features, List<List<String>> levels) impleme
                 StringColumn text = (StringColumn) column;
                 for (int row = 0; row < x.length; row++) {
                     int level = java.util.Collections.binarySearch(known, text.get(row));
-                    if (level >= 0) {
+                    if (!oneHot) {
+                        x[row][at] = level >= 0 ? level : -1;
+                    } else if (level >= 0) {
                         x[row][at + level] = 1;
                     }
                 }
-                at += known.size();
+                at += width(f);
             } else if (column instanceof BooleanColumn bool) {
                 for (int row = 0; row < x.length; row++) {
                     x[row][at] = bool.get(row) ? 1 : 0;
@@ -160,7 +175,7 @@ public record Encoding(List<String> features, List<List<String>> levels) impleme
             }
         }
         return parts.isEmpty() ? "encode " + features.size() + " numeric features as they are"
-                : "encode as one-hot: " + String.join("; ", parts);
+                : (oneHot ? "encode as one-hot: " : "encode as level indexes: ") + String.join("; ", parts);
     }
 
     private static Column<?> column(Table table, String name) {

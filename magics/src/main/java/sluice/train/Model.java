@@ -151,8 +151,7 @@ public final class Model implements Serializable {
         Map<String, Double> byFeature = new LinkedHashMap<>();
         int at = 0;
         for (int f = 0; f < features().size(); f++) {
-            List<String> levels = encoding.levels().get(f);
-            int width = levels == null ? 1 : levels.size();
+            int width = encoding.width(f);
             double sum = 0;
             for (int i = 0; i < width; i++) {
                 sum += encoded[at + i];

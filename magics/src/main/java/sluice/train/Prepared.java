@@ -25,12 +25,22 @@ import tech.tablesaw.columns.Column;
  * @param encoding the feature encoding, fitted on the training rows
  * @param train    the cleaned training rows
  * @param test     the cleaned test rows
- * @param x        the encoded training rows
+ * @param x        the encoded training rows: one-hot, and level indexes (for trees)
  * @param y        the training target: numbers, or class indexes into {@code classes}
  * @param classes  the classes, sorted; empty for regression
  */
 record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding encoding, Table train, Table test,
-                double[][] x, double[] y, List<String> classes) {
+                java.util.Map<Boolean, double[][]> x, double[] y, List<String> classes) {
+
+    /** The encoding {@code algorithm} takes. */
+    Encoding encoding(Algorithm algorithm) {
+        return encoding.oneHot(algorithm.oneHot());
+    }
+
+    /** The training rows encoded for {@code algorithm}; each encoding is made once, when first asked for. */
+    double[][] x(Algorithm algorithm) {
+        return x.computeIfAbsent(algorithm.oneHot(), oneHot -> encoding.oneHot(oneHot).matrix(train));
+    }
 
     static Prepared of(Session session, TrainOptions options, Algorithm algorithm) {
         Table current = session.table();
@@ -78,7 +88,8 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
             throw new UsageError("Only " + train.rowCount() + " training rows: too few to train on.");
         }
         Encoding encoding = Encoding.of(features).fit(train);
-        double[][] x = encoding.matrix(train);
+        java.util.Map<Boolean, double[][]> x = new java.util.concurrent.ConcurrentHashMap<>();
+        x.put(true, encoding.matrix(train));
         List<String> classes = task == Task.CLASSIFICATION
                 ? List.copyOf(new TreeSet<>(java.util.Arrays.asList(strings(train.column(target))))) : List.of();
         return new Prepared(task, target, raw, cleaning, encoding, train, test, x, y(train.column(target), task, classes),

@@ -25,7 +25,7 @@ final class Trainer {
     /** Fits {@code algorithm} on all training rows and returns the model, scored on the test rows. */
     Model fit(Algorithm algorithm, Map<String, String> settings, long seed) {
         ticker.stage("fitting " + algorithm.label());
-        Learner learner = fit(algorithm, data.x(), data.y(), settings, seed);
+        Learner learner = fit(algorithm, data.x(algorithm), data.y(), settings, seed);
         Model unscored = model(algorithm, learner, settings, seed, Map.of());
         Table rows = data.test().rowCount() > 0 ? data.test() : data.train();
         return model(algorithm, learner, settings, seed, score(unscored, rows));
@@ -33,7 +33,7 @@ final class Trainer {
 
     private Model model(Algorithm algorithm, Learner learner, Map<String, String> settings, long seed,
                         Map<String, Double> metrics) {
-        return new Model(algorithm, data.task(), data.target(), data.cleaning(), data.encoding(), learner,
+        return new Model(algorithm, data.task(), data.target(), data.cleaning(), data.encoding(algorithm), learner,
                 data.classes(), data.raw(), settings, seed, metrics);
     }
 
@@ -51,7 +51,7 @@ final class Trainer {
 
     /** The main metric of {@code algorithm} on each of {@code k} folds of the training rows. */
     double[] crossValidate(Algorithm algorithm, Map<String, String> settings, int k, long seed) {
-        double[][] x = data.x();
+        double[][] x = data.x(algorithm);
         if (x.length < k) {
             throw new UsageError("--cv " + k + " needs at least " + k + " training rows; there are " + x.length + ".");
         }
