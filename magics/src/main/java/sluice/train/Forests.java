@@ -46,8 +46,8 @@ final class Forests {
         return ((smile.classification.RandomForest) forest).merge((smile.classification.RandomForest) part);
     }
 
-    /** Thrown when the cell was interrupted between two batches of trees. */
-    static final class CancellationException extends RuntimeException {
+    /** Thrown when the cell was interrupted between two batches of trees: one line, no stack trace. */
+    static final class CancellationException extends sluice.magic.UsageError {
         CancellationException() {
             super("Training was interrupted; the previous model is kept.");
         }

@@ -80,6 +80,29 @@ class TrainMagicTest {
     }
 
     @Test
+    void interrupt_stopsAForest_andKeepsThePreviousModel() throws Exception {
+        penguins();
+        run("train logistic --target species");
+        Model before = session.training().model();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread cell = new Thread(() -> {
+            try {
+                run("train random-forest --target species --set trees=100000");
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        cell.start();
+        Thread.sleep(1500);
+        cell.interrupt();
+        cell.join(20_000);
+        assertThat(cell.isAlive()).isFalse();
+        assertThat(failure.get()).isInstanceOf(UsageError.class).hasMessageContaining("interrupted");
+        assertThat(session.training().model()).isSameAs(before);
+        assertThat(printed.toString()).contains("training random-forest").contains("trees");
+    }
+
+    @Test
     void compare_ranksAndKeepsTheBest() throws Exception {
         penguins();
         TrainReport report = (TrainReport) run("train compare --target species --cv 3");
