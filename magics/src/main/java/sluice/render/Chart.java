@@ -13,8 +13,10 @@ import java.util.List;
  * @param yLabel label of the y axis
  * @param series the data: one entry per trace (one per colour group for scatter, one per box)
  * @param note   a line under the chart, e.g. "5,000 of 1,000,000 rows sampled", or null
+ * @param guides dashed reference lines over a SCATTER or LINE chart (y = x, zero), drawn but not data
  */
-public record Chart(Kind kind, String title, String xLabel, String yLabel, List<Series> series, String note) {
+public record Chart(Kind kind, String title, String xLabel, String yLabel, List<Series> series, String note,
+                    List<Series> guides) {
     public enum Kind {
         /** Bars over numeric bins: {@code x} holds the bin edges (one more than {@code y}), {@code y} the counts. */
         HISTOGRAM,
@@ -25,7 +27,9 @@ public record Chart(Kind kind, String title, String xLabel, String yLabel, List<
         /** Points: {@code x} and {@code y} hold coordinates; one series per colour group. */
         SCATTER,
         /** A matrix: {@code x} holds column labels, {@code y} row labels, {@code z} the values (rows of x.size()). */
-        HEATMAP
+        HEATMAP,
+        /** Lines: {@code x} and {@code y} hold each line's points in order; one line per series. */
+        LINE
     }
 
     /** One trace of a chart. */
@@ -37,5 +41,11 @@ public record Chart(Kind kind, String title, String xLabel, String yLabel, List<
 
     public Chart {
         series = List.copyOf(series);
+        guides = List.copyOf(guides);
+    }
+
+    /** A chart without guides. */
+    public Chart(Kind kind, String title, String xLabel, String yLabel, List<Series> series, String note) {
+        this(kind, title, xLabel, yLabel, series, note, List.of());
     }
 }

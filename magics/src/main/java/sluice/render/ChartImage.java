@@ -1,5 +1,6 @@
 package sluice.render;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
@@ -11,6 +12,8 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -64,8 +67,10 @@ final class ChartImage {
             case BOX -> box(chart);
             case SCATTER -> scatter(chart, legend);
             case HEATMAP -> HeatmapImage.draw(chart);
+            case LINE -> line(chart, legend);
         };
         colour(drawn);
+        guides(chart, drawn);
         drawn.setBackgroundPaint(Color.WHITE);
         drawn.getPlot().setBackgroundPaint(new Color(0xE5ECF6));
         if (chart.note() != null) {
@@ -125,6 +130,13 @@ final class ChartImage {
         BarRenderer renderer = (BarRenderer) drawn.getCategoryPlot().getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
+        // Long labels under many bars would be cut to "bill_de..."; slanted they stay whole.
+        int bars = data.getColumnCount();
+        int longest = data.getColumnKeys().stream().mapToInt(k -> k.toString().length()).max().orElse(0);
+        if (bars > 0 && longest * 7 > WIDTH / bars) {
+            drawn.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+            drawn.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelWidthRatio(0.4f);
+        }
         return drawn;
     }
 
@@ -146,6 +158,35 @@ final class ChartImage {
     }
 
     private static JFreeChart scatter(Chart chart, boolean legend) {
+        return ChartFactory.createScatterPlot(chart.title(), chart.xLabel(), chart.yLabel(), points(chart),
+                PlotOrientation.VERTICAL, legend, false, false);
+    }
+
+    private static JFreeChart line(Chart chart, boolean legend) {
+        JFreeChart drawn = ChartFactory.createXYLineChart(chart.title(), chart.xLabel(), chart.yLabel(), points(chart),
+                PlotOrientation.VERTICAL, legend, false, false);
+        for (int i = 0; i < chart.series().size(); i++) {
+            drawn.getXYPlot().getRenderer().setSeriesStroke(i, new BasicStroke(2f));
+        }
+        return drawn;
+    }
+
+    /** Dashed grey segments between consecutive points of each guide, over the data and outside its legend. */
+    private static void guides(Chart chart, JFreeChart drawn) {
+        if (chart.guides().isEmpty() || !(drawn.getPlot() instanceof XYPlot plot)) {
+            return;
+        }
+        BasicStroke dashed = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+        for (Chart.Series guide : chart.guides()) {
+            List<Double> xs = PlotlyFigure.numbers(guide.x());
+            List<Double> ys = PlotlyFigure.numbers(guide.y());
+            for (int i = 0; i + 1 < xs.size() && i + 1 < ys.size(); i++) {
+                plot.addAnnotation(new XYLineAnnotation(xs.get(i), ys.get(i), xs.get(i + 1), ys.get(i + 1), dashed, Color.GRAY));
+            }
+        }
+    }
+
+    private static XYSeriesCollection points(Chart chart) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Chart.Series s : chart.series()) {
             XYSeries series = new XYSeries(s.name(), false, true);
@@ -158,7 +199,6 @@ final class ChartImage {
             }
             data.addSeries(series);
         }
-        return ChartFactory.createScatterPlot(chart.title(), chart.xLabel(), chart.yLabel(), data,
-                PlotOrientation.VERTICAL, legend, false, false);
+        return data;
     }
 }

@@ -14,6 +14,11 @@ public final class ChartView {
     private ChartView() {
     }
 
+    /** The chart's HTML alone (image, then plotly where JavaScript runs), for a report that holds several. */
+    public static String html(Chart chart) {
+        return ChartHtml.of(chart, ChartImage.base64Png(chart), PlotlyFigure.of(chart));
+    }
+
     public static Bundle bundle(Chart chart) {
         String png = ChartImage.base64Png(chart);
         Map<String, Object> figure = PlotlyFigure.of(chart);
@@ -35,6 +40,7 @@ public final class ChartView {
             case SCATTER -> count(chart.series().stream().mapToInt(s -> s.x().size()).sum(), "point");
             case HEATMAP -> traces == 0 ? "empty"
                     : chart.series().get(0).y().size() + " × " + chart.series().get(0).x().size();
+            case LINE -> count(traces, "line");
         };
         String kind = chart.kind().name().charAt(0) + chart.kind().name().substring(1).toLowerCase();
         return kind + ": " + chart.title() + " (" + detail + (chart.note() == null ? "" : "; " + chart.note()) + ")";

@@ -57,11 +57,12 @@ final class HeatmapImage {
         XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
+        String format = PlotlyFigure.integral(s.z()) ? "%.0f" : "%.2f";
         if (n <= LABELLED_CELLS) {
             Font font = new Font(Font.SANS_SERIF, Font.PLAIN, n <= 100 ? 11 : 8);
             for (int i = 0; i < n; i++) {
                 if (!Double.isNaN(xyz[2][i])) {
-                    XYTextAnnotation label = new XYTextAnnotation(String.format("%.2f", xyz[2][i]), xyz[0][i], xyz[1][i]);
+                    XYTextAnnotation label = new XYTextAnnotation(String.format(format, xyz[2][i]), xyz[0][i], xyz[1][i]);
                     label.setFont(font);
                     plot.addAnnotation(label);
                 }

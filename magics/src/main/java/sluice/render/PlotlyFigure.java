@@ -27,8 +27,13 @@ final class PlotlyFigure {
                 case SCATTER -> map("type", points > WEBGL_POINTS ? "scattergl" : "scatter", "mode", "markers",
                         "name", s.name(), "x", numbers(s.x()), "y", numbers(s.y()));
                 case HEATMAP -> map("type", "heatmap", "x", s.x(), "y", s.y(), "z", s.z().stream().map(PlotlyFigure::numbers).toList(), "colorscale", DIVERGING,
-                        "zmid", 0, "texttemplate", "%{z:.2f}");
+                        "zmid", 0, "texttemplate", integral(s.z()) ? "%{z}" : "%{z:.2f}");
+                case LINE -> map("type", "scatter", "mode", "lines", "name", s.name(), "x", numbers(s.x()), "y", numbers(s.y()));
             });
+        }
+        for (Chart.Series guide : chart.guides()) {
+            data.add(map("type", "scatter", "mode", "lines", "name", guide.name(), "x", numbers(guide.x()),
+                    "y", numbers(guide.y()), "line", map("dash", "dash", "color", "grey", "width", 1), "showlegend", false));
         }
         return map("data", data, "layout", layout(chart));
     }
@@ -53,6 +58,7 @@ final class PlotlyFigure {
                 "upperfence", List.of(five.get(4)));
     }
 
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> layout(Chart chart) {
         // plotly.js has no subtitle in every version we may meet, so the note goes under the title.
         String title = chart.note() == null ? chart.title() : chart.title() + "<br><sub>" + chart.note() + "</sub>";
@@ -63,7 +69,16 @@ final class PlotlyFigure {
         if (chart.kind() == Chart.Kind.HISTOGRAM) {
             layout.put("bargap", 0);
         }
+        if (chart.kind() == Chart.Kind.HEATMAP) {
+            // The first row on top, as in the PNG and in a printed matrix.
+            ((Map<String, Object>) layout.get("yaxis")).put("autorange", "reversed");
+        }
         return layout;
+    }
+
+    /** Whether every value of a matrix is a whole number (counts), which then label without decimals. */
+    static boolean integral(List<List<Double>> z) {
+        return z.stream().flatMap(List::stream).allMatch(v -> v == null || v.isNaN() || v == Math.rint(v));
     }
 
     /** Numbers as doubles, with missing or NaN values as null, which JSON can carry. */

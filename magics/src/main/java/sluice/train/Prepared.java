@@ -83,7 +83,8 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
         Table rawTrain = raw.rows(split.train());
         Pipeline cleaning = recorded.refit(rawTrain);
         Table train = cleaning.applyAll(rawTrain);
-        Table test = cleaning.applyAll(raw.rows(split.test()));
+        // Tablesaw's rows() refuses an empty index list, which --test-size 0 gives.
+        Table test = cleaning.applyAll(split.test().length == 0 ? raw.emptyCopy() : raw.rows(split.test()));
         if (train.rowCount() < 2) {
             throw new UsageError("Only " + train.rowCount() + " training rows: too few to train on.");
         }

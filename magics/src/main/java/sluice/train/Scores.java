@@ -41,17 +41,10 @@ public final class Scores {
         double f1 = 0;
         for (int c = 0; c < k; c++) {
             correct += confusion[c][c];
-            long predictedAsC = 0;
-            long actualC = 0;
-            for (int o = 0; o < k; o++) {
-                predictedAsC += confusion[o][c];
-                actualC += confusion[c][o];
-            }
-            double p = predictedAsC == 0 ? 0 : (double) confusion[c][c] / predictedAsC;
-            double r = actualC == 0 ? 0 : (double) confusion[c][c] / actualC;
-            precision += p / k;
-            recall += r / k;
-            f1 += (p + r == 0 ? 0 : 2 * p * r / (p + r)) / k;
+            ClassScore score = of(confusion, c);
+            precision += score.precision() / k;
+            recall += score.recall() / k;
+            f1 += score.f1() / k;
         }
         Map<String, Double> scores = new LinkedHashMap<>();
         scores.put("accuracy", (double) correct / actual.length);
@@ -59,6 +52,68 @@ public final class Scores {
         scores.put("recall_macro", recall);
         scores.put("f1_macro", f1);
         return scores;
+    }
+
+    /**
+     * Precision, recall and F1 of one class, and its support (rows truly of it); a ratio with nothing
+     * to divide by is 0, as scikit-learn's {@code zero_division=0}.
+     */
+    public record ClassScore(double precision, double recall, double f1, long support) {
+    }
+
+    /** The scores of each class from a confusion matrix ({@code confusion[actual][predicted]}). */
+    public static ClassScore[] perClass(long[][] confusion) {
+        ClassScore[] scores = new ClassScore[confusion.length];
+        for (int c = 0; c < confusion.length; c++) {
+            scores[c] = of(confusion, c);
+        }
+        return scores;
+    }
+
+    private static ClassScore of(long[][] confusion, int c) {
+        long predictedAsC = 0;
+        long actualC = 0;
+        for (int o = 0; o < confusion.length; o++) {
+            predictedAsC += confusion[o][c];
+            actualC += confusion[c][o];
+        }
+        double p = predictedAsC == 0 ? 0 : (double) confusion[c][c] / predictedAsC;
+        double r = actualC == 0 ? 0 : (double) confusion[c][c] / actualC;
+        return new ClassScore(p, r, p + r == 0 ? 0 : 2 * p * r / (p + r), actualC);
+    }
+
+    /**
+     * The area under the ROC curve of {@code scores} for telling {@code positive} rows from the rest:
+     * the chance that a random positive row scores above a random negative one, ties counting half
+     * (the Mann–Whitney statistic). NaN when one side has no rows.
+     */
+    public static double auc(boolean[] positive, double[] scores) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
+        double rankSum = 0;
+        long positives = 0;
+        for (int i = 0; i < order.length; ) {
+            int j = i;
+            while (j < order.length && scores[order[j]] == scores[order[i]]) {
+                j++;
+            }
+            double rank = (i + 1 + j) / 2.0;
+            for (int t = i; t < j; t++) {
+                if (positive[order[t]]) {
+                    rankSum += rank;
+                    positives++;
+                }
+            }
+            i = j;
+        }
+        long negatives = scores.length - positives;
+        if (positives == 0 || negatives == 0) {
+            return Double.NaN;
+        }
+        return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
     }
 
     /** {@code confusion[actual][predicted]}: how many rows of each class were predicted as each class. */

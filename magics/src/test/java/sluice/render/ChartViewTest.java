@@ -27,9 +27,13 @@ class ChartViewTest {
     static final Chart HEATMAP = new Chart(Kind.HEATMAP, "correlation", "", "", List.of(new Series("r",
             List.of("bill", "flipper"), List.of("bill", "flipper"), List.of(List.of(1.0, 0.66), List.of(0.66, 1.0)))), null);
 
+    static final Chart LINE = new Chart(Kind.LINE, "ROC", "false positive rate", "true positive rate",
+            List.of(new Series("ROC", List.of(0.0, 0.1, 1.0), List.of(0.0, 0.8, 1.0))), null,
+            List.of(new Series("chance", List.of(0.0, 1.0), List.of(0.0, 1.0))));
+
     @Test
     void everyKind_givesPlainHtmlPngAndPlotly() {
-        for (Chart chart : List.of(HISTOGRAM, BAR, BOX, SCATTER, HEATMAP)) {
+        for (Chart chart : List.of(HISTOGRAM, BAR, BOX, SCATTER, HEATMAP, LINE)) {
             assertThat(ChartView.bundle(chart).data()).as(chart.kind().name())
                     .containsOnlyKeys("text/plain", "text/html", "image/png", ChartView.PLOTLY);
         }
@@ -37,7 +41,7 @@ class ChartViewTest {
 
     @Test
     void png_decodesToTheChartSize() throws IOException {
-        for (Chart chart : List.of(HISTOGRAM, BAR, BOX, SCATTER, HEATMAP)) {
+        for (Chart chart : List.of(HISTOGRAM, BAR, BOX, SCATTER, HEATMAP, LINE)) {
             String png = (String) ChartView.bundle(chart).data().get("image/png");
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png)));
             assertThat(image.getWidth()).as(chart.kind().name()).isEqualTo(700);
@@ -92,6 +96,34 @@ class ChartViewTest {
     void heatmap_plotlyHoldsTheMatrix() {
         assertThat(trace(HEATMAP, 0)).containsEntry("type", "heatmap")
                 .containsEntry("z", List.of(List.of(1.0, 0.66), List.of(0.66, 1.0))).containsEntry("zmid", 0);
+    }
+
+    @Test
+    void line_isAPlotlyLineTrace_andGuidesAreDashedTracesOutsideTheLegend() {
+        assertThat(trace(LINE, 0)).containsEntry("type", "scatter").containsEntry("mode", "lines")
+                .containsEntry("x", List.of(0.0, 0.1, 1.0));
+        assertThat(trace(LINE, 1)).containsEntry("name", "chance").containsEntry("showlegend", false)
+                .containsEntry("line", Map.of("dash", "dash", "color", "grey", "width", 1));
+        assertThat(ChartView.plain(LINE)).isEqualTo("Line: ROC (1 line)");
+        assertThat(ChartImage.draw(LINE).getXYPlot().getAnnotations()).as("the guide in the PNG").hasSize(1);
+    }
+
+    @Test
+    void heatmapOfCounts_labelsWholeNumbers_andPutsTheFirstRowOnTop() {
+        Chart counts = new Chart(Kind.HEATMAP, "confusion", "predicted", "actual", List.of(new Series("n",
+                List.of("a", "b"), List.of("a", "b"), List.of(List.of(12.0, 1.0), List.of(0.0, 9.0)))), null);
+        assertThat(trace(counts, 0)).containsEntry("texttemplate", "%{z}");
+        assertThat(trace(HEATMAP, 0)).containsEntry("texttemplate", "%{z:.2f}");
+        Map<String, Object> yaxis = cast(ChartViewTest.<Map<String, Object>>cast(figure(counts).get("layout")).get("yaxis"));
+        assertThat(yaxis).containsEntry("autorange", "reversed");
+    }
+
+    @Test
+    void sheet_drawsChartsTwoToARow() throws IOException {
+        String png = ChartSheet.base64Png(List.of(HISTOGRAM, SCATTER, LINE));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png)));
+        assertThat(image.getWidth()).isEqualTo(1400);
+        assertThat(image.getHeight()).isEqualTo(840);
     }
 
     @Test

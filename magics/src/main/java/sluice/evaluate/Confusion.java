@@ -1,0 +1,42 @@
+package sluice.evaluate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import sluice.train.Scores;
+import tech.tablesaw.columns.Column;
+
+/**
+ * How the rows of each actual class were predicted.
+ *
+ * @param classes the model's classes, then any class the rows hold that the model never saw
+ * @param counts  {@code counts[actual][predicted]}
+ * @param actual  each row's actual class, as an index into {@code classes}
+ * @param predicted each row's predicted class, likewise
+ */
+record Confusion(List<String> classes, long[][] counts, int[] actual, int[] predicted) {
+
+    static Confusion of(List<String> modelClasses, Column<?> target, String[] labels) {
+        List<String> classes = new ArrayList<>(modelClasses);
+        int[] actual = new int[labels.length];
+        int[] predicted = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            String truth = target.getString(i);
+            if (!classes.contains(truth)) {
+                classes.add(truth);
+            }
+            actual[i] = classes.indexOf(truth);
+            predicted[i] = classes.indexOf(labels[i]);
+        }
+        return new Confusion(List.copyOf(classes), Scores.confusion(actual, predicted, classes.size()), actual, predicted);
+    }
+
+    /** Accuracy and the macro averages, as {@code %train} reports them. */
+    Map<String, Double> scores() {
+        return Scores.classification(actual, predicted, classes.size());
+    }
+
+    Scores.ClassScore[] perClass() {
+        return Scores.perClass(counts);
+    }
+}
