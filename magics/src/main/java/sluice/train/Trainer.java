@@ -44,8 +44,11 @@ final class Trainer {
         if (data.task() == Task.REGRESSION) {
             return Scores.regression(actual, predictions.values());
         }
-        int[] truth = Arrays.stream(actual).mapToInt(v -> (int) v).toArray();
-        int[] predicted = Arrays.stream(predictions.labels()).mapToInt(l -> data.classes().indexOf(l)).toArray();
+        // A test row of a class the training rows never had (possible after drop-missing) is not scored here;
+        // %evaluate shows such rows in its confusion matrix.
+        int[] known = java.util.stream.IntStream.range(0, actual.length).filter(i -> actual[i] >= 0).toArray();
+        int[] truth = Arrays.stream(known).map(i -> (int) actual[i]).toArray();
+        int[] predicted = Arrays.stream(known).map(i -> data.classes().indexOf(predictions.labels()[i])).toArray();
         return Scores.classification(truth, predicted, data.classes().size());
     }
 
