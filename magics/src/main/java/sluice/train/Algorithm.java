@@ -17,7 +17,7 @@ import smile.math.MathEx;
  * accepts and their defaults. Every fit is seeded, so the same data and seed give the same model.
  */
 public enum Algorithm {
-    LINEAR("linear", "ordinary least squares", EnumSet.of(Task.REGRESSION), Map.of("method", "qr")),
+    LINEAR("linear", "ordinary least squares", EnumSet.of(Task.REGRESSION), Map.of()),
     RIDGE("ridge", "least squares with an L2 penalty", EnumSet.of(Task.REGRESSION), Map.of("lambda", "1")),
     LASSO("lasso", "least squares with an L1 penalty", EnumSet.of(Task.REGRESSION),
             Map.of("lambda", "1", "tolerance", "1e-4", "iterations", "1000")),
@@ -79,12 +79,13 @@ public enum Algorithm {
     Learner fit(Task task, double[][] x, double[] y, Map<String, String> settings, long seed) {
         Params p = new Params(defaults, settings);
         int features = x.length == 0 ? 0 : x[0].length;
-        DataFrame data = Learner.frame(x, task == Task.REGRESSION ? DoubleVector.of("y", y)
-                : IntVector.of("y", Arrays.stream(y).mapToInt(v -> (int) v).toArray()));
+        // Smile's data-frame learners take the rows as a frame; least squares and logistic take them as they are.
+        DataFrame data = this == LINEAR || this == LOGISTIC ? null : Learner.frame(x, task == Task.REGRESSION
+                ? DoubleVector.of("y", y) : IntVector.of("y", Arrays.stream(y).mapToInt(v -> (int) v).toArray()));
         Formula formula = Formula.lhs("y");
         MathEx.setSeed(seed);
         Object model = switch (this) {
-            case LINEAR -> smile.regression.OLS.fit(formula, data, p.text("method"), false, false);
+            case LINEAR -> LeastSquares.fit(x, y);
             case RIDGE -> smile.regression.RidgeRegression.fit(formula, data, p.real("lambda"));
             case LASSO -> smile.regression.LASSO.fit(formula, data, p.real("lambda"), p.real("tolerance"),
                     p.integer("iterations"));

@@ -31,7 +31,11 @@ final class Learner implements Serializable {
     @SuppressWarnings("unchecked")
     double[] regress(double[][] x) {
         double[] y = new double[x.length];
-        if (model instanceof LinearModel linear) {
+        if (model instanceof LeastSquares leastSquares) {
+            for (int i = 0; i < x.length; i++) {
+                y[i] = leastSquares.predict(x[i]);
+            }
+        } else if (model instanceof LinearModel linear) {
             for (int i = 0; i < x.length; i++) {
                 y[i] = linear.predict(x[i]);
             }

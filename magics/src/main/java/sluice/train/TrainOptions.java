@@ -68,16 +68,13 @@ public final class TrainOptions {
             Map<String, String> known = algorithm.defaults();
             if (!known.containsKey(key)) {
                 throw new UsageError(algorithm.label() + " has no parameter '" + key + "'."
-                        + DidYouMean.hint(key, known.keySet(), "") + " Its parameters: " + describe(known) + ".");
+                        + DidYouMean.hint(key, known.keySet(), "")
+                        + (known.isEmpty() ? " It takes none." : " Its parameters: " + describe(known) + "."));
             }
-            if (!key.equals("method")) {
-                try {
-                    Double.parseDouble(setting.getValue());
-                } catch (NumberFormatException e) {
-                    throw new UsageError("--set " + key + " needs a number, not '" + setting.getValue() + "'.");
-                }
-            } else if (!List.of("qr", "svd").contains(setting.getValue())) {
-                throw new UsageError("--set method takes qr or svd, not '" + setting.getValue() + "'.");
+            try {
+                Double.parseDouble(setting.getValue());
+            } catch (NumberFormatException e) {
+                throw new UsageError("--set " + key + " needs a number, not '" + setting.getValue() + "'.");
             }
         }
     }
