@@ -4,6 +4,7 @@ import sluice.clean.CleanMagic;
 import sluice.eda.EdaMagic;
 import sluice.ingest.IngestMagic;
 import sluice.magic.CellRunner;
+import sluice.magic.HelpMagic;
 import sluice.magic.LsMagic;
 import sluice.magic.Magics;
 import sluice.magic.TimeMagic;
@@ -19,6 +20,7 @@ final class MagicCatalogue {
         magics.add("ingest", Magics.Kind.LINE, () -> new IngestMagic(session));
         magics.add("clean", Magics.Kind.LINE, () -> new CleanMagic(session));
         magics.add("eda", Magics.Kind.LINE, () -> new EdaMagic(session));
+        magics.add("help", Magics.Kind.LINE, () -> new HelpMagic(magics));
         magics.add("lsmagic", Magics.Kind.LINE, () -> new LsMagic(magics));
         magics.add("time", Magics.Kind.CELL, () -> new TimeMagic(runner, System.out));
         return magics;
