@@ -22,7 +22,13 @@ public final class HelpMagic implements Magic {
     @Override
     public Object run(String body) {
         if (name != null) {
-            return magics.usage(name.replaceFirst("^%{1,2}", ""));
+            if (!magics.has(bare(name))) {
+                String asked = name.startsWith("%") ? name : "%" + name;
+                throw new UsageError("No magic " + asked + "."
+                        + DidYouMean.closest(asked, magics.names()).map(match -> " Did you mean '" + match + "'?").orElse("")
+                        + " Run %help to list them.");
+            }
+            return magics.usage(bare(name));
         }
         return magics.names().stream()
                 .map(magic -> magics.usageLine(bare(magic)) + "\n    " + magics.summary(bare(magic)))
