@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Map;
 
 /**
  * {@code run NOTEBOOK [-o OUT]}: runs a notebook's code cells in order through the kernel's own cell
@@ -78,7 +77,11 @@ final class NotebookRunner {
         JsonObject metadata = nb.has("metadata") && nb.get("metadata").isJsonObject() ? nb.getAsJsonObject("metadata") : new JsonObject();
         nb.add("metadata", metadata);
         if (!metadata.has("kernelspec")) {
-            metadata.add("kernelspec", NotebookOutputs.GSON.toJsonTree(Map.of("name", "sluice", "display_name", "Java (Sluice)", "language", "java")));
+            JsonObject kernelspec = new JsonObject();
+            kernelspec.addProperty("display_name", "Java (Sluice)");
+            kernelspec.addProperty("language", "java");
+            kernelspec.addProperty("name", "sluice");
+            metadata.add("kernelspec", kernelspec);
         }
         metadata.add("language_info", NotebookOutputs.GSON.toJsonTree(Replies.languageInfo(kernel.getLanguageInfo())));
         metadata.add("sluice", NotebookOutputs.GSON.toJsonTree(Reproducibility.of(kernel.session())));

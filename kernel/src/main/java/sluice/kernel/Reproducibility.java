@@ -33,9 +33,11 @@ final class Reproducibility {
     static Map<String, Object> environment() {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("sluice", Version.SLUICE);
-        env.put("java", Map.of("version", Runtime.version().toString(),
-                "vendor", System.getProperty("java.vendor", "unknown"),
-                "vm", System.getProperty("java.vm.name", "unknown")));
+        Map<String, String> java = new LinkedHashMap<>();
+        java.put("version", Runtime.version().toString());
+        java.put("vendor", System.getProperty("java.vendor", "unknown"));
+        java.put("vm", System.getProperty("java.vm.name", "unknown"));
+        env.put("java", java);
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         Map<String, String> libraries = new LinkedHashMap<>();
         for (Library library : LIBRARIES) {
