@@ -1,5 +1,6 @@
-"""Fixtures for the kernel-level tests: the kernelspec install.sh writes, and running kernels."""
+"""Fixtures for the kernel-level tests: the kernelspec install.sh writes, running kernels, the notebooks' tables."""
 import os
+import shutil
 import subprocess
 
 import pytest
@@ -66,3 +67,20 @@ def fresh_kernel(kernelspec):
     running = Kernel.start()
     yield running
     running.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_tables():
+    """Loads the PostgreSQL tables the notebooks read, as their markdown says (data/*.sql)."""
+    scripts = sorted((REPO / "notebooks" / "data").glob("*.sql"))
+    psql = shutil.which("psql")
+    for script in scripts:
+        result = None if psql is None else subprocess.run(
+            [psql, "-h", "127.0.0.1", "-d", "test", "-v", "ON_ERROR_STOP=1", "-q", "-f", str(script.relative_to(REPO / "notebooks"))],
+            cwd=REPO / "notebooks", capture_output=True, text=True)
+        if result is None or result.returncode != 0:
+            reason = f"could not load {script.name} into PostgreSQL at 127.0.0.1:5432/test: " + (
+                "psql is not installed" if result is None else result.stderr.strip())
+            if os.environ.get("CI") == "true":
+                pytest.fail(reason)
+            pytest.skip(reason)

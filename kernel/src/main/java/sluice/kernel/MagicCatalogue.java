@@ -5,6 +5,7 @@ import sluice.eda.EdaMagic;
 import sluice.evaluate.EvaluateMagic;
 import sluice.ingest.IngestMagic;
 import sluice.magic.CellRunner;
+import sluice.magic.HelpMagic;
 import sluice.magic.LsMagic;
 import sluice.magic.Magics;
 import sluice.magic.TimeMagic;
@@ -23,6 +24,7 @@ final class MagicCatalogue {
         magics.add("eda", Magics.Kind.LINE, () -> new EdaMagic(session));
         magics.add("train", Magics.Kind.LINE, () -> new TrainMagic(session, System.out));
         magics.add("evaluate", Magics.Kind.LINE, () -> new EvaluateMagic(session));
+        magics.add("help", Magics.Kind.LINE, () -> new HelpMagic(magics));
         magics.add("lsmagic", Magics.Kind.LINE, () -> new LsMagic(magics));
         magics.add("time", Magics.Kind.CELL, () -> new TimeMagic(runner, System.out));
         return magics;

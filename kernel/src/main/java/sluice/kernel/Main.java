@@ -2,20 +2,32 @@ package sluice.kernel;
 
 import com.google.gson.JsonParseException;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import sluice.magic.HelpMagic;
+import sluice.session.Session;
 
 /**
  * The launcher of the kernel jar: {@code kernel CONNECTION_FILE} runs the Jupyter kernel (what the
- * kernelspec starts); {@code warmup} runs a few cells once and exits, to record a class-data archive.
+ * kernelspec starts); {@code run NOTEBOOK} runs a notebook without Jupyter; {@code warmup} runs a few
+ * cells once and exits, to record a class-data archive.
  */
 public final class Main {
     private static final String USAGE = """
             Usage: java -jar sluice.jar kernel CONNECTION_FILE   run the Jupyter kernel (the kernelspec does this)
+                   java -jar sluice.jar run NOTEBOOK [-o OUT]    run a notebook's cells, write it back with outputs
+                   java -jar sluice.jar magics-table             print the README's table of magics
                    java -jar sluice.jar warmup                   run sample cells once, then exit
                    java -jar sluice.jar resources DIR            write plotly.min.js into DIR (the kernelspec)
                    java -jar sluice.jar --version""";
@@ -32,6 +44,8 @@ public final class Main {
                 }
                 runKernel(Path.of(args[1]));
             }
+            case "run" -> runNotebook(args);
+            case "magics-table" -> System.out.print(HelpMagic.markdownTable(MagicCatalogue.create(new Session(), body -> null)));
             case "warmup" -> warmup();
             case "resources" -> {
                 if (args.length != 2) {
@@ -86,6 +100,83 @@ public final class Main {
         } catch (JsonParseException | IllegalStateException | NullPointerException e) {
             fail("The connection file '" + file + "' is not valid JSON: " + firstLine(e.getMessage()));
             return null;
+        }
+    }
+
+    /**
+     * Runs a notebook as a Jupyter client would, in the notebook's folder (where relative paths in its
+     * cells point): started elsewhere, it runs itself again there in a new JVM.
+     */
+    private static void runNotebook(String[] args) {
+        Path notebook = null;
+        Path out = null;
+        for (int i = 1; i < args.length; i++) {
+            if ((args[i].equals("-o") || args[i].equals("--output")) && i + 1 < args.length) {
+                out = Path.of(args[++i]);
+            } else if (notebook == null && !args[i].startsWith("-")) {
+                notebook = Path.of(args[i]);
+            } else {
+                fail("'run' takes NOTEBOOK.ipynb [-o OUT.ipynb], not '" + args[i] + "'.");
+            }
+        }
+        if (notebook == null) {
+            fail("'run' needs the notebook to run: run NOTEBOOK.ipynb [-o OUT.ipynb].");
+        }
+        if (!Files.isRegularFile(notebook)) {
+            fail("No notebook '" + notebook + "'.");
+        }
+        notebook = notebook.toAbsolutePath().normalize();
+        out = (out == null ? notebook : out).toAbsolutePath().normalize();
+        Path folder = notebook.getParent();
+        if (!sameFile(folder, Path.of("").toAbsolutePath())) {
+            System.exit(runIn(folder, notebook, out));
+        }
+        PrintStream console = System.err;
+        Logger.getLogger("").setLevel(Level.WARNING);
+        try {
+            SluiceKernel kernel = new SluiceKernel(SluiceKernel.startJava());
+            NotebookRunner.Outcome outcome = new NotebookRunner(kernel, console).run(notebook, out);
+            if (!outcome.ok()) {
+                console.println("sluice: cell " + outcome.failedCell() + " failed (In [" + outcome.count() + "]): "
+                        + outcome.error().name() + ": " + firstLine(outcome.error().message()) + " — the cells that ran are in " + out);
+                System.exit(1);
+            }
+            console.println("sluice: ran " + outcome.count() + " cells; wrote " + out);
+        } catch (IOException e) {
+            console.println("sluice: " + e.getMessage());
+            System.exit(2);
+        }
+        System.exit(0);
+    }
+
+    /** Runs {@code run} again in a JVM of its own started in {@code folder}, with this JVM's options; its exit status. */
+    private static int runIn(Path folder, Path notebook, Path out) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> !option.startsWith("-agentlib") && !option.startsWith("-javaagent"))
+                .forEach(command::add);
+        command.add("-cp");
+        command.add(Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator)));
+        command.addAll(List.of(Main.class.getName(), "run", notebook.toString(), "-o", out.toString()));
+        try {
+            return new ProcessBuilder(command).directory(folder.toFile()).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            fail("Cannot start a JVM in " + folder + ": " + e.getMessage());
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -31,6 +31,7 @@ final class Rendering {
         }
         DisplayData data = new DisplayData();
         bundle.data().forEach(data::putData);
+        bundle.metadata().forEach(data::putMetaData);
         return data;
     }
 }

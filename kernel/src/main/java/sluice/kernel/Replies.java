@@ -27,16 +27,26 @@ final class Replies {
         info.put("protocol_version", Header.PROTOCOL_VERISON);
         info.put("implementation", "sluice");
         info.put("implementation_version", Version.SLUICE);
-        info.put("language_info", Map.of(
-                "name", language.getName(),
-                "version", language.getVersion(),
-                "mimetype", language.getMimetype(),
-                "file_extension", language.getFileExtension(),
-                "pygments_lexer", language.getPygmentsLexer(),
-                "codemirror_mode", language.getCodemirrorMode()));
+        info.put("language_info", languageInfo(language));
         info.put("banner", banner);
         info.put("help_links", links);
         info.put("debugger", false);
+        return info;
+    }
+
+    /**
+     * The language_info of kernel_info, which Jupyter clients copy into the notebook's metadata: so it
+     * also carries the versions Sluice ran on ({@code sluice}, see {@link Reproducibility#environment()}).
+     */
+    static Map<String, Object> languageInfo(LanguageInfo language) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("name", language.getName());
+        info.put("version", language.getVersion());
+        info.put("mimetype", language.getMimetype());
+        info.put("file_extension", language.getFileExtension());
+        info.put("pygments_lexer", language.getPygmentsLexer());
+        info.put("codemirror_mode", language.getCodemirrorMode());
+        info.put("sluice", Reproducibility.environment());
         return info;
     }
 

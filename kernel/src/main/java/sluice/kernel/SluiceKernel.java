@@ -17,12 +17,7 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageType;
-import io.github.spencerpark.jupyter.messages.publish.PublishClearOutput;
-import io.github.spencerpark.jupyter.messages.publish.PublishDisplayData;
-import io.github.spencerpark.jupyter.messages.publish.PublishError;
 import io.github.spencerpark.jupyter.messages.publish.PublishExecuteInput;
-import io.github.spencerpark.jupyter.messages.publish.PublishExecuteResult;
-import io.github.spencerpark.jupyter.messages.publish.PublishStream;
 import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
 import io.github.spencerpark.jupyter.messages.request.InspectRequest;
 import io.github.spencerpark.jupyter.messages.request.ShutdownRequest;
@@ -61,7 +56,7 @@ final class SluiceKernel extends BaseKernel {
         return t;
     });
 
-    private volatile ShellReplyEnvironment cellEnv;
+    private volatile Outputs cellOutputs;
     private volatile int cellCount;
     private volatile Thread cellThread;
     private volatile boolean interrupted;
@@ -182,18 +177,18 @@ final class SluiceKernel extends BaseKernel {
     }
 
     void displayValue(Object value) {
-        ShellReplyEnvironment env = cellEnv;
-        if (env != null && value != null) {
+        Outputs outputs = cellOutputs;
+        if (outputs != null && value != null) {
             flushStreams();
-            publish(env, new PublishDisplayData(render(value)));
+            outputs.display(render(value));
         }
     }
 
     void clearOutput(boolean wait) {
-        ShellReplyEnvironment env = cellEnv;
-        if (env != null) {
+        Outputs outputs = cellOutputs;
+        if (outputs != null) {
             flushStreams();
-            publish(env, wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
+            outputs.clear(wait);
         }
     }
 
@@ -249,40 +244,26 @@ final class SluiceKernel extends BaseKernel {
         int count = store ? executionCount.getAndIncrement() : executionCount.get() - 1;
 
         env.setBusyDeferIdle();
-        startCell(env, count);
         if (!silent) {
             publish(env, new PublishExecuteInput(code, count));
         }
+        Executed executed = execute(code, count, silent, new IopubOutputs(env));
         Map<String, Object> reply = new LinkedHashMap<>();
-        String output = null;
-        try {
-            String asked = Cell.question(code);
-            if (asked != null) {
-                reply.put("payload", List.of(page(asked)));
-            } else {
-                Object value = runSource(code);
-                flushStreams();
-                if (value != null && !silent) {
-                    DisplayData data = render(value);
-                    publish(env, new PublishExecuteResult(count, data));
-                    output = String.valueOf(data.getData(MIMEType.TEXT_PLAIN));
-                }
-            }
+        if (executed.page() != null) {
+            reply.put("payload", List.of(page(executed.page())));
+        }
+        if (executed.error() == null) {
             reply.put("status", "ok");
-        } catch (Throwable e) {
-            ErrorReport report = ErrorReport.of(e);
-            flushStreams();
-            publish(env, new PublishError(report.name(), report.message(), report.traceback()));
+        } else {
+            ErrorReport report = executed.error();
             reply.put("status", "error");
             reply.put("ename", report.name());
             reply.put("evalue", report.message());
             reply.put("traceback", report.traceback());
             aborting = request.shouldStopOnError();
-        } finally {
-            endCell();
         }
         if (store) {
-            history.add(count, code, output);
+            history.add(count, code, executed.shown());
         }
         if (!tablesawWarm) {
             // Tablesaw's first use registers its readers (a scan of the jar): do it while the user
@@ -297,7 +278,44 @@ final class SluiceKernel extends BaseKernel {
         reply(env, MessageType.EXECUTE_REPLY, reply);
     }
 
-    private void startCell(ShellReplyEnvironment env, int count) {
+    /**
+     * What one executed cell left: its error (null when it ran), the name it asked help for
+     * ({@code name?}, null otherwise), and the text/plain of the value it showed (or null).
+     */
+    record Executed(ErrorReport error, String page, String shown) {
+    }
+
+    /**
+     * Runs one cell and sends what it shows to {@code outputs}: the one path of a Jupyter execute
+     * request and of {@code run}, so both give the same outputs.
+     */
+    Executed execute(String code, int count, boolean silent, Outputs outputs) {
+        startCell(outputs, count);
+        try {
+            String asked = Cell.question(code);
+            if (asked != null) {
+                return new Executed(null, asked, null);
+            }
+            Object value = runSource(code);
+            flushStreams();
+            String shown = null;
+            if (value != null && !silent) {
+                DisplayData data = render(value);
+                outputs.result(count, data);
+                shown = String.valueOf(data.getData(MIMEType.TEXT_PLAIN));
+            }
+            return new Executed(null, null, shown);
+        } catch (Throwable e) {
+            ErrorReport report = ErrorReport.of(e);
+            flushStreams();
+            outputs.error(report);
+            return new Executed(report, null, null);
+        } finally {
+            endCell();
+        }
+    }
+
+    private void startCell(Outputs outputs, int count) {
         synchronized (cellLock) {
             interrupted = false;
             if (java.isDone()) {
@@ -306,9 +324,9 @@ final class SluiceKernel extends BaseKernel {
             cellThread = Thread.currentThread();
         }
         cellCount = count;
-        cellEnv = env;
-        out.attach(text -> publish(env, new PublishStream(PublishStream.StreamType.OUT, text)));
-        err.attach(text -> publish(env, new PublishStream(PublishStream.StreamType.ERR, text)));
+        cellOutputs = outputs;
+        out.attach(text -> outputs.stream("stdout", text));
+        err.attach(text -> outputs.stream("stderr", text));
     }
 
     private void endCell() {
@@ -316,7 +334,7 @@ final class SluiceKernel extends BaseKernel {
         System.err.flush();
         out.detach();
         err.detach();
-        cellEnv = null;
+        cellOutputs = null;
         synchronized (cellLock) {
             cellThread = null;
             interrupted = false;

@@ -18,7 +18,8 @@ import tech.tablesaw.columns.Column;
  * {@code %clean OP …}: cleaning operations on the current table. Each says what it changed and is
  * recorded, fitted, in the session's pipeline, so it runs again unchanged on new rows.
  */
-@Command(name = "clean", description = "Clean the current table with steps that are recorded and replayed on new rows.")
+@Command(name = "clean", synopsisSubcommandLabel = "OP",
+        description = "Clean the current table with steps that are recorded and replayed on new rows.")
 public final class CleanMagic implements Magic {
     private final Session session;
 

@@ -16,7 +16,8 @@ import tech.tablesaw.columns.Column;
  * {@code %eda [VIEW] [options]}: with no view, an overview of the current table (per-column
  * statistics, warnings, correlations); views look at one aspect.
  */
-@Command(name = "eda", description = "Explore the current table: an overview, or one view of it.")
+@Command(name = "eda", synopsisSubcommandLabel = "[VIEW]",
+        description = "Explore the current table: an overview, or one view of it.")
 public final class EdaMagic implements Magic {
     private final Session session;
 

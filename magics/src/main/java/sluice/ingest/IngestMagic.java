@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sluice.magic.Magic;
 import sluice.magic.UsageError;
+import sluice.session.Provenance;
 import sluice.session.Session;
 import tech.tablesaw.api.Table;
 
@@ -78,12 +79,14 @@ public final class IngestMagic implements Magic {
             result = Sources.read(options, shown);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        Provenance.Source fingerprint = Fingerprints.of(options, result, name);
         if (name != null) {
             session.setTable(name, result);
         } else {
             session.setTable(result);
         }
-        return new IngestReport(Sources.describe(options), result, seconds, name);
+        session.provenance().ingested(fingerprint);
+        return new IngestReport(Sources.describe(options), result, seconds, name, fingerprint);
     }
 
     IngestOptions options() {

@@ -2,14 +2,20 @@ package sluice.ingest;
 
 import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 
+import java.util.Map;
 import sluice.render.Bundle;
 import sluice.render.Renderable;
 import sluice.render.TableView;
+import sluice.session.Provenance;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** What {@code %ingest} shows: the source, shape, time, a schema with missing counts, and the first rows. */
-public record IngestReport(String source, Table table, double seconds, String name) implements Renderable {
+/**
+ * What {@code %ingest} shows: the source, shape, time, a schema with missing counts, and the first rows;
+ * the output's metadata carries the source's fingerprint ({@code sluice.ingested}), which Jupyter keeps in the .ipynb.
+ */
+public record IngestReport(String source, Table table, double seconds, String name, Provenance.Source fingerprint)
+        implements Renderable {
     private static final int PREVIEW_ROWS = 5;
 
     public String summary() {
@@ -35,6 +41,7 @@ public record IngestReport(String source, Table table, double seconds, String na
         Table head = table.first(PREVIEW_ROWS);
         plain.append('\n').append(head.printAll());
         html.append("<p>First rows:</p>").append(TableView.html(head).replace(TableView.shape(head), "")).append("</div>");
-        return Bundle.of(html.toString(), plain.toString());
+        return Bundle.of(html.toString(), plain.toString())
+                .withMetadata("sluice", Map.of("ingested", fingerprint.toMap()));
     }
 }

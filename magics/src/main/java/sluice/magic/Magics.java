@@ -2,9 +2,9 @@ package sluice.magic;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +29,8 @@ public final class Magics {
     private record Entry(Kind kind, Supplier<? extends Magic> factory) {
     }
 
-    private final Map<String, Entry> entries = new TreeMap<>();
+    /** In the order they were added, which is the order listings show them in. */
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     /** Registers a magic; the factory makes a fresh instance for every call, so options never leak. */
     public Magics add(String name, Kind kind, Supplier<? extends Magic> factory) {
@@ -81,6 +82,12 @@ public final class Magics {
     public String usage(String name) {
         Entry entry = entry(name, null);
         return command(name, entry.kind(), entry.factory().get()).getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
+    }
+
+    /** A magic's usage in one short line, e.g. {@code %ingest SOURCE [options]}. */
+    public String usageLine(String name) {
+        Entry entry = entry(name, null);
+        return Synopsis.of(command(name, entry.kind(), entry.factory().get()));
     }
 
     /** The first line of a magic's description. */

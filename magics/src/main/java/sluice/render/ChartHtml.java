@@ -4,8 +4,12 @@ import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A chart's HTML: the PNG, which every reader shows, and a script that swaps in the interactive plotly
@@ -69,15 +73,33 @@ final class ChartHtml {
                 + LOADER.replace("@ID@", id).replace("@SPEC@", KERNELSPEC).replace("@DRAW@", draw) + "</script>";
     }
 
+    private static final AtomicLong DRAWN = new AtomicLong();
+
     private ChartHtml() {
     }
 
+    /**
+     * An element id unique within the page, and the same when a notebook runs again (a random id would
+     * make every re-run differ): a hash of what is drawn and of how many charts this JVM drew before.
+     */
+    static String id(String prefix, String content) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(content.getBytes(StandardCharsets.UTF_8));
+            sha.update(Long.toString(DRAWN.incrementAndGet()).getBytes(StandardCharsets.UTF_8));
+            return prefix + "-" + HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256.", e);
+        }
+    }
+
     static String of(Chart chart, String base64Png, Map<String, Object> figure) {
-        String id = "sluice-chart-" + UUID.randomUUID();
+        String drawn = json(figure);
+        String id = id("sluice-chart", drawn);
         return "<div class=\"sluice-chart\" id=\"" + id + "\">"
                 + "<img src=\"data:image/png;base64," + base64Png + "\" alt=\"" + escapeHtml4(ChartView.plain(chart))
                 + "\" width=\"" + ChartImage.WIDTH + "\" height=\"" + ChartImage.HEIGHT + "\" style=\"max-width:100%;height:auto\">"
-                + script(id, DRAW_CHART.replace("@FIG@", json(figure))) + "</div>";
+                + script(id, DRAW_CHART.replace("@FIG@", drawn)) + "</div>";
     }
 
     /** The figure as a JavaScript literal; "</" is escaped so a label cannot close the script element. */

@@ -2,7 +2,6 @@ package sluice.render;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
@@ -15,7 +14,7 @@ public final class FigureView {
     }
 
     public static Bundle bundle(Figure figure) {
-        String id = "sluice-figure-" + UUID.randomUUID();
+        String id = ChartHtml.id("sluice-figure", figure.asJavascript("sluice-figure"));
         // Tablesaw writes the figure as a <script> that calls the global Plotly on a div named id.
         String figureJs = figure.asJavascript(id).replaceAll("(?is)</?script[^>]*>", "");
         String draw = "    window.Plotly = window.Plotly || Plotly;\n" + figureJs

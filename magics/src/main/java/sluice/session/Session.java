@@ -30,6 +30,7 @@ public final class Session {
     private Pipeline pipeline = new Pipeline();
     private final Deque<Before> history = new ArrayDeque<>();
     private final Map<String, Table> named = new LinkedHashMap<>();
+    private final Provenance provenance = new Provenance();
 
     /** The current table; a usage error saying how to get one when there is none. */
     public synchronized Table table() {
@@ -127,5 +128,10 @@ public final class Session {
 
     public synchronized Set<String> tableNames() {
         return Collections.unmodifiableSet(named.keySet());
+    }
+
+    /** What this session's results depend on: fingerprints of the sources read, and the seeds drawn with. */
+    public Provenance provenance() {
+        return provenance;
     }
 }

@@ -18,7 +18,7 @@ import sluice.session.Session;
  * cross-validates every algorithm that fits the task and keeps the best. The model replaces the
  * session's previous one only when training succeeds.
  */
-@Command(name = "train", description = "Train a model on the current table: one algorithm, or compare them all.")
+@Command(name = "train", synopsisSubcommandLabel = "ALGO", description = "Train a model on the current table: one algorithm, or compare them all.")
 public final class TrainMagic implements Magic {
     private final Session session;
     private final PrintStream out;
@@ -109,6 +109,7 @@ public final class TrainMagic implements Magic {
     private TrainReport keep(Model model, Prepared data, double seconds, double[] cross, List<TrainReport.Entry> board) {
         Training training = new Training(model, data.train(), data.test());
         session.setTraining(training);
+        session.provenance().seed("%train " + model.algorithm() + " split and model", model.seed());
         return new TrainReport(training, seconds, cross, board);
     }
 }

@@ -1,0 +1,128 @@
+"""`java -jar sluice.jar run NOTEBOOK`: notebooks run without Jupyter, record what they ran on and
+read, give the same outputs when run again, and the same outputs as under a Jupyter client."""
+import copy
+import hashlib
+import re
+import subprocess
+
+import pytest
+
+from sluice_kernel import JAR, KERNEL_NAME, REPO, require
+
+nbformat = require("nbformat")
+nbclient = require("nbclient")
+
+RUN = ["first-steps.ipynb", "ingest.ipynb", "eda.ipynb"]
+DURATION = re.compile(r"\d+(?:[.,]\d+)?\s?(?:s|ms|µs)\b")
+PROGRESS = re.compile(r"^\r.*$", re.M)  # %ingest's progress on stderr, shown when a read takes over a second
+
+
+def run(name, out):
+    """Runs notebooks/NAME from the repository root, as a user would; returns the process and the notebook written."""
+    result = subprocess.run(["java", "-jar", str(JAR), "run", f"notebooks/{name}", "-o", str(out)],
+                            cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert out.is_file(), f"run wrote no {out}:\n{result.stderr}"
+    return result, nbformat.read(out, as_version=4)
+
+
+@pytest.fixture(scope="module")
+def executed(postgres_tables, tmp_path_factory):
+    """Each notebook in RUN, run once: name -> (process, notebook)."""
+    folder = tmp_path_factory.mktemp("run")
+    return {name: run(name, folder / name) for name in RUN}
+
+
+def code_cells(notebook):
+    return [cell for cell in notebook.cells if cell.cell_type == "code"]
+
+
+def shown(notebook):
+    """What each code cell showed, timings masked and progress lines dropped: one list per cell."""
+    cells = []
+    for cell in code_cells(notebook):
+        outputs = []
+        for output in cell.get("outputs", []):
+            output = copy.deepcopy(dict(output))
+            if output["output_type"] == "stream":
+                text = PROGRESS.sub("", output["text"]).strip("\n")
+                if not text:
+                    continue
+                output["text"] = DURATION.sub("<time>", text)
+            if "data" in output:
+                output["data"] = {mime: DURATION.sub("<time>", value) if isinstance(value, str) else value
+                                  for mime, value in output["data"].items()}
+            output.pop("metadata", None)
+            outputs.append(output)
+        cells.append(outputs)
+    return cells
+
+
+@pytest.mark.parametrize("name", RUN)
+def test_run_executes_every_cell_without_error(executed, name):
+    result, notebook = executed[name]
+    assert result.returncode == 0, f"run {name} exited {result.returncode}:\n{result.stderr}"
+    nbformat.validate(notebook)
+    cells = code_cells(notebook)
+    errors = [n for n, cell in enumerate(cells, 1) for o in cell.outputs if o.output_type == "error"]
+    assert not errors, f"{name}: error output in code cells {errors}"
+    counts = [cell.execution_count for cell in cells if cell.source.strip()]
+    assert counts == list(range(1, len(counts) + 1)), f"{name}: execution counts {counts}"
+    assert f"ran {len(counts)} cells; wrote" in result.stderr
+    assert f"[1] cell " in result.stderr, "run prints a progress line per cell"
+
+
+@pytest.mark.parametrize("name", RUN)
+def test_run_records_what_the_notebook_ran_on(executed, name):
+    _, notebook = executed[name]
+    sluice = notebook.metadata.get("sluice")
+    assert sluice, f"{name}: no sluice entry in the metadata: {notebook.metadata}"
+    assert re.match(r"\d+\.\d+", sluice["sluice"])
+    assert sluice["java"]["version"] and sluice["libraries"]["tablesaw"]
+    assert notebook.metadata.language_info.sluice["sluice"] == sluice["sluice"]
+
+
+def test_run_fingerprints_every_source_the_notebook_read(executed):
+    _, notebook = executed["ingest.ipynb"]
+    sources = notebook.metadata.sluice["sources"]
+    penguins = REPO / "notebooks" / "data" / "penguins.csv"
+    files = [s for s in sources if s["source"] == "data/penguins.csv"]
+    assert files and all(s["sha256"] == hashlib.sha256(penguins.read_bytes()).hexdigest() for s in files), sources
+    assert files[0]["bytes"] == penguins.stat().st_size and files[0]["rows"] == 344
+    queries = [s for s in sources if s["kind"] == "query"]
+    assert len(queries) == 2 and all(len(q["sha256"]) == 64 and "password" not in q["source"] for q in queries), queries
+
+
+@pytest.mark.parametrize("name", RUN)
+def test_running_again_gives_the_same_outputs_apart_from_timings(executed, tmp_path, name):
+    _, first = executed[name]
+    result, second = run(name, tmp_path / name)
+    assert result.returncode == 0, result.stderr
+    for n, (a, b) in enumerate(zip(shown(first), shown(second)), 1):
+        assert a == b, f"{name}: code cell {n} showed something else the second time"
+
+
+def test_run_shows_what_a_jupyter_client_shows(executed, kernelspec):
+    path = REPO / "notebooks" / "first-steps.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    nbclient.NotebookClient(notebook, kernel_name=KERNEL_NAME, timeout=120,
+                            resources={"metadata": {"path": str(path.parent)}}).execute()
+    _, ran = executed["first-steps.ipynb"]
+    for n, (jupyter, sluice) in enumerate(zip(shown(notebook), shown(ran)), 1):
+        assert sluice == jupyter, f"first-steps.ipynb: code cell {n} differs between run and nbclient"
+
+
+def test_a_failing_notebook_exits_non_zero_naming_the_cell(tmp_path):
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("int n = 1;"),
+        nbformat.v4.new_markdown_cell("then a column that is not there"),
+        nbformat.v4.new_code_cell("%ingest data/penguins.csv\n%eda hist bodymass"),
+    ])
+    path = tmp_path / "broken.ipynb"
+    nbformat.write(notebook, path)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "penguins.csv").write_bytes((REPO / "notebooks" / "data" / "penguins.csv").read_bytes())
+    result = subprocess.run(["java", "-jar", str(JAR), "run", str(path)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "sluice: cell 3 failed (In [2]): UsageError: No column 'bodymass'." in result.stderr
+    written = nbformat.read(path, as_version=4)
+    assert written.cells[2].outputs[-1].output_type == "error"

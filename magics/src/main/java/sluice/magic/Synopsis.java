@@ -1,0 +1,58 @@
+package sluice.magic;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * A magic's usage in one short line, made from its picocli declaration: its operation label, its
+ * parameters, its required options, and its other options by name when there are few, else
+ * {@code [options]} — e.g. {@code %ingest SOURCE [options]}, {@code %%time [--repeat N]}.
+ */
+final class Synopsis {
+    /** Optional options listed by name up to this many; more read as {@code [options]}. */
+    private static final int NAMED_OPTIONS = 2;
+
+    private Synopsis() {
+    }
+
+    static String of(CommandLine command) {
+        CommandSpec spec = command.getCommandSpec();
+        List<String> words = new ArrayList<>(List.of(spec.name()));
+        if (!command.getSubcommands().isEmpty()) {
+            words.add(spec.usageMessage().synopsisSubcommandLabel());
+            if (command.getSubcommands().values().stream().anyMatch(Synopsis::takesArguments)) {
+                words.add("…");
+            }
+        }
+        for (PositionalParamSpec parameter : spec.positionalParameters()) {
+            String label = parameter.paramLabel() + (parameter.arity().max() > 1 ? "…" : "");
+            words.add(parameter.arity().min() == 0 ? "[" + label + "]" : label);
+        }
+        List<OptionSpec> options = options(spec);
+        options.stream().filter(OptionSpec::required).forEach(option -> words.add(option(option)));
+        List<OptionSpec> optional = options.stream().filter(option -> !option.required()).toList();
+        if (optional.size() > NAMED_OPTIONS) {
+            words.add("[options]");
+        } else {
+            optional.forEach(option -> words.add("[" + option(option) + "]"));
+        }
+        return String.join(" ", words);
+    }
+
+    private static boolean takesArguments(CommandLine command) {
+        CommandSpec spec = command.getCommandSpec();
+        return !spec.positionalParameters().isEmpty() || !options(spec).isEmpty();
+    }
+
+    private static List<OptionSpec> options(CommandSpec spec) {
+        return spec.options().stream().filter(option -> !option.usageHelp() && !option.versionHelp()).toList();
+    }
+
+    private static String option(OptionSpec option) {
+        return option.longestName() + (option.arity().max() > 0 ? " " + option.paramLabel() : "");
+    }
+}
