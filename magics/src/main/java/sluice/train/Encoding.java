@@ -107,8 +107,12 @@ public record Encoding(List<String> features, List<List<String>> levels, boolean
             List<String> known = levels.get(f);
             if (known != null) {
                 StringColumn text = (StringColumn) column;
+                java.util.Map<String, Integer> index = new java.util.HashMap<>();
+                for (int level = 0; level < known.size(); level++) {
+                    index.put(known.get(level), level);
+                }
                 for (int row = 0; row < x.length; row++) {
-                    int level = java.util.Collections.binarySearch(known, text.get(row));
+                    int level = index.getOrDefault(text.get(row), -1);
                     if (!oneHot) {
                         x[row][at] = level >= 0 ? level : -1;
                     } else if (level >= 0) {
@@ -122,9 +126,9 @@ public record Encoding(List<String> features, List<List<String>> levels, boolean
                 }
                 at++;
             } else {
-                NumericColumn<?> numbers = (NumericColumn<?>) column;
+                double[] numbers = ((NumericColumn<?>) column).asDoubleArray();
                 for (int row = 0; row < x.length; row++) {
-                    x[row][at] = numbers.getDouble(row);
+                    x[row][at] = numbers[row];
                 }
                 at++;
             }

@@ -71,7 +71,7 @@ public final class Model implements Serializable {
         this.settings = new LinkedHashMap<>(settings);
         this.seed = seed;
         this.metrics = new LinkedHashMap<>(metrics);
-        this.versions = Versions.current();
+        this.versions = sluice.session.Versions.current();
     }
 
     public String algorithm() {
@@ -137,7 +137,7 @@ public final class Model implements Serializable {
         return java.util.Collections.unmodifiableMap(metrics);
     }
 
-    /** Sluice, Java, Smile and Tablesaw versions at training time. */
+    /** Sluice, Java, Tablesaw, Smile and Javalin versions at training time. */
     public Map<String, String> versions() {
         return java.util.Collections.unmodifiableMap(versions);
     }

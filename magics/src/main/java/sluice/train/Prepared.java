@@ -80,11 +80,10 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
         Split split = options.testRows != null ? Split.read(options.testRows, raw.rowCount())
                 : options.testSize > 0 ? Split.of(raw.rowCount(), options.testSize, options.seed, labels)
                 : new Split(java.util.stream.IntStream.range(0, raw.rowCount()).toArray(), new int[0]);
-        Table rawTrain = raw.rows(split.train());
+        Table rawTrain = rows(raw, split.train());
         Pipeline cleaning = recorded.refit(rawTrain);
         Table train = cleaning.applyAll(rawTrain);
-        // Tablesaw's rows() refuses an empty index list, which --test-size 0 gives.
-        Table test = cleaning.applyAll(split.test().length == 0 ? raw.emptyCopy() : raw.rows(split.test()));
+        Table test = cleaning.applyAll(rows(raw, split.test()));
         if (train.rowCount() < 2) {
             throw new UsageError("Only " + train.rowCount() + " training rows: too few to train on.");
         }
@@ -150,6 +149,14 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
             throw new UsageError("No features left to train on: the table has only the target '" + target + "'.");
         }
         return features;
+    }
+
+    /** The rows {@code rows} (ascending) of {@code table}, selected column by column. */
+    private static Table rows(Table table, int[] rows) {
+        if (rows.length == 0) {
+            return table.emptyCopy(); // Tablesaw's own row selection refuses an empty list, as --test-size 0 gives
+        }
+        return table.where(tech.tablesaw.selection.Selection.with(rows));
     }
 
     private static Column<?> column(Table table, String name, String role) {
