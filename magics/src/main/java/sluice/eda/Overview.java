@@ -5,8 +5,11 @@ import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import sluice.progress.Progress;
 import sluice.render.Bundle;
-import sluice.render.Chart;
 import sluice.render.ChartView;
 import sluice.render.Renderable;
 import tech.tablesaw.api.Table;
@@ -14,22 +17,60 @@ import tech.tablesaw.columns.Column;
 
 /** {@code %eda}'s overview: shape and memory, a profile per column, and warnings to act on. */
 record Overview(String name, int rows, int columns, long bytes, List<ColumnProfile> profiles, List<String> warnings,
-                Chart correlations) implements Renderable {
+                Bundle heatmap) implements Renderable {
 
     static Overview of(Table table, boolean withWarnings) {
-        List<ColumnProfile> profiles = new ArrayList<>();
+        return of(table, withWarnings, null);
+    }
+
+    /**
+     * Profiles the columns in parallel; with warnings, the correlations are computed first so that
+     * their heatmap is drawn on its own thread while the columns are profiled and duplicate rows counted.
+     *
+     * @param progress told how many columns are done, or null
+     */
+    static Overview of(Table table, boolean withWarnings, Progress progress) {
+        List<Column<?>> all = table.columns();
+        AtomicInteger done = new AtomicInteger();
+        if (progress != null) {
+            progress.detail(() -> done.get() < all.size() ? String.format("%d of %d columns", done.get(), all.size())
+                    : "duplicate rows and correlations");
+        }
+        Correlations correlations = withWarnings ? Correlations.of(table) : null;
+        CompletableFuture<Bundle> heatmap = correlations == null || correlations.columns().size() < 2
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> ChartView.bundle(correlations.heatmap()), Overview::onItsOwnThread);
+        List<ColumnProfile> profiles = all.parallelStream().map(column -> {
+            ColumnProfile profile = ColumnProfile.of(column);
+            done.incrementAndGet();
+            return profile;
+        }).toList();
         long bytes = 0;
-        for (Column<?> column : table.columns()) {
-            profiles.add(ColumnProfile.of(column));
+        for (Column<?> column : all) {
             bytes += (long) column.size() * column.byteSize();
         }
-        if (!withWarnings) {
-            return new Overview(table.name(), table.rowCount(), table.columnCount(), bytes, profiles, List.of(), null);
+        List<String> warnings = withWarnings ? Warnings.of(profiles, DuplicateRows.count(table), correlations) : List.of();
+        return new Overview(table.name(), table.rowCount(), table.columnCount(), bytes, profiles, warnings, join(heatmap));
+    }
+
+    private static void onItsOwnThread(Runnable work) {
+        Thread thread = new Thread(work, "sluice-eda-heatmap");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static Bundle join(CompletableFuture<Bundle> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
         }
-        Correlations correlations = Correlations.of(table);
-        List<String> warnings = Warnings.of(table, profiles, correlations);
-        Chart heatmap = correlations.columns().size() >= 2 ? correlations.heatmap() : null;
-        return new Overview(table.name(), table.rowCount(), table.columnCount(), bytes, profiles, warnings, heatmap);
     }
 
     String headline() {
@@ -67,8 +108,8 @@ record Overview(String name, int rows, int columns, long bytes, List<ColumnProfi
             }
             html.append("</ul>");
         }
-        if (correlations != null) {
-            html.append(ChartView.bundle(correlations).data().get("text/html"));
+        if (heatmap != null) {
+            html.append(heatmap.data().get("text/html"));
         }
         return Bundle.of(html.append("</div>").toString(), plain.toString().stripTrailing());
     }
