@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import sluice.progress.Progress;
 import sluice.render.Bundle;
+import sluice.render.Chart;
 import sluice.render.ChartView;
 import sluice.render.Renderable;
 import tech.tablesaw.api.Table;
@@ -24,8 +26,9 @@ record Overview(String name, int rows, int columns, long bytes, List<ColumnProfi
     }
 
     /**
-     * Profiles the columns in parallel; with warnings, the correlations are computed first so that
-     * their heatmap is drawn on its own thread while the columns are profiled and duplicate rows counted.
+     * Profiles the columns in parallel. With warnings, the heatmap has its own thread: it warms the
+     * renderer up while the correlations are computed, then draws them while the columns are profiled
+     * and duplicate rows counted.
      *
      * @param progress told how many columns are done, or null
      */
@@ -36,10 +39,21 @@ record Overview(String name, int rows, int columns, long bytes, List<ColumnProfi
             progress.detail(() -> done.get() < all.size() ? String.format("%d of %d columns", done.get(), all.size())
                     : "duplicate rows and correlations");
         }
-        Correlations correlations = withWarnings ? Correlations.of(table) : null;
-        CompletableFuture<Bundle> heatmap = correlations == null || correlations.columns().size() < 2
-                ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> ChartView.bundle(correlations.heatmap()), Overview::onItsOwnThread);
+        CompletableFuture<Correlations> correlations = new CompletableFuture<>();
+        CompletableFuture<Bundle> heatmap = !withWarnings ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> {
+                    warmUpRenderer();
+                    Correlations r = correlations.join();
+                    return r.columns().size() < 2 ? null : ChartView.bundle(r.heatmap());
+                }, Overview::onItsOwnThread);
+        if (withWarnings) {
+            try {
+                correlations.complete(Correlations.of(table));
+            } catch (RuntimeException | Error e) {
+                correlations.completeExceptionally(e);
+                throw e;
+            }
+        }
         List<ColumnProfile> profiles = all.parallelStream().map(column -> {
             ColumnProfile profile = ColumnProfile.of(column);
             done.incrementAndGet();
@@ -49,8 +63,21 @@ record Overview(String name, int rows, int columns, long bytes, List<ColumnProfi
         for (Column<?> column : all) {
             bytes += (long) column.size() * column.byteSize();
         }
-        List<String> warnings = withWarnings ? Warnings.of(profiles, DuplicateRows.count(table), correlations) : List.of();
+        List<String> warnings = withWarnings ? Warnings.of(profiles, DuplicateRows.count(table), correlations.join()) : List.of();
         return new Overview(table.name(), table.rowCount(), table.columnCount(), bytes, profiles, warnings, join(heatmap));
+    }
+
+    private static final AtomicBoolean RENDERER_WARM = new AtomicBoolean();
+
+    /**
+     * The first chart a JVM draws loads AWT, fonts, JFreeChart and the PNG encoder (a second or more):
+     * drawing a one-cell heatmap at once lets that happen while the correlations are still computed.
+     */
+    private static void warmUpRenderer() {
+        if (RENDERER_WARM.compareAndSet(false, true)) {
+            ChartView.bundle(new Chart(Chart.Kind.HEATMAP, "", "", "",
+                    List.of(new Chart.Series("r", List.of("a"), List.of("a"), List.of(List.of(1.0)))), null));
+        }
     }
 
     private static void onItsOwnThread(Runnable work) {
