@@ -1,6 +1,7 @@
 package sluice.eda;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,17 +56,19 @@ final class Charts {
                     + x.name() + " --y " + y.name() + ".");
         }
         NumericColumn<?> values = numeric(y, "box --y", "");
-        Map<String, List<Double>> byGroup = new LinkedHashMap<>();
-        for (int row = 0; row < groups.size(); row++) {
-            if (!groups.isMissing(row) && !values.isMissing(row)) {
-                byGroup.computeIfAbsent(groups.get(row), g -> new ArrayList<>()).add(values.getDouble(row));
+        double[] all = values.asDoubleArray();
+        Map<String, Group> byGroup = new LinkedHashMap<>();
+        for (int row = 0; row < all.length; row++) {
+            String group = groups.get(row);
+            if (all[row] == all[row] && !group.isEmpty()) {
+                byGroup.computeIfAbsent(group, g -> new Group()).add(all[row]);
             }
         }
         if (byGroup.isEmpty()) {
             throw new UsageError("No row has both " + x.name() + " and " + y.name() + ".");
         }
         List<Chart.Series> series = new ArrayList<>();
-        byGroup.forEach((group, list) -> series.add(new Chart.Series(group, List.of(group), FiveNumbers.of(list))));
+        byGroup.forEach((group, members) -> series.add(new Chart.Series(group, List.of(group), FiveNumbers.of(members.values()))));
         return new Chart(Chart.Kind.BOX, y.name() + " by " + x.name(), x.name(), y.name(), series, null);
     }
 
@@ -104,6 +107,23 @@ final class Charts {
                     + correlations.columns().size() + ".");
         }
         return correlations.heatmap();
+    }
+
+    /** One box's values, in a growing primitive array: a million rows are not boxed one by one. */
+    private static final class Group {
+        private double[] values = new double[64];
+        private int size;
+
+        void add(double value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        double[] values() {
+            return Arrays.copyOf(values, size);
+        }
     }
 
     private static NumericColumn<?> numeric(Column<?> column, String view, String hint) {

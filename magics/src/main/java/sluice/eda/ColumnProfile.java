@@ -2,7 +2,6 @@ package sluice.eda;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.commons.math3.stat.descriptive.moment.Skewness;
 import sluice.render.TableView;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.columns.Column;
@@ -18,16 +17,13 @@ record ColumnProfile(String name, String type, int missing, int size, Double mea
     static final int TOP = 5;
 
     static ColumnProfile of(Column<?> column) {
+        if (column instanceof NumericColumn<?> numbers && column.countMissing() < column.size()) {
+            NumberStats s = NumberStats.of(numbers);
+            return new ColumnProfile(column.name(), TableView.typeName(column), s.missing(), column.size(), s.mean(), s.std(),
+                    s.min(), s.q1(), s.median(), s.q3(), s.max(), s.skew(), s.distinct(), Map.of());
+        }
         int missing = column.countMissing();
         int distinct = column.countUnique() - (missing > 0 ? 1 : 0);
-        if (column instanceof NumericColumn<?> numbers && missing < column.size()) {
-            NumericColumn<?> present = (NumericColumn<?>) numbers.removeMissing();
-            double[] values = present.asDoubleArray();
-            double skew = values.length < 3 ? Double.NaN : new Skewness().evaluate(values);
-            return new ColumnProfile(column.name(), TableView.typeName(column), missing, column.size(), present.mean(),
-                    present.standardDeviation(), present.min(), present.quartile1(), present.median(), present.quartile3(),
-                    present.max(), skew, distinct, Map.of());
-        }
         return new ColumnProfile(column.name(), TableView.typeName(column), missing, column.size(), null, null, null, null,
                 null, null, null, null, distinct, topValues(column));
     }

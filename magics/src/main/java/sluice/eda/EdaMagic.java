@@ -1,5 +1,7 @@
 package sluice.eda;
 
+import java.io.PrintStream;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -8,6 +10,7 @@ import picocli.CommandLine.Parameters;
 import sluice.magic.DidYouMean;
 import sluice.magic.Magic;
 import sluice.magic.UsageError;
+import sluice.progress.Progress;
 import sluice.session.Session;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -20,9 +23,22 @@ import tech.tablesaw.columns.Column;
         description = "Explore the current table: an overview, or one view of it.")
 public final class EdaMagic implements Magic {
     private final Session session;
+    private final PrintStream progress;
+    private final Duration progressAfter;
+
+    /** @param progress where a progress line goes for an overview over a second (the cell's stderr) */
+    public EdaMagic(Session session, PrintStream progress) {
+        this(session, progress, Duration.ofSeconds(1));
+    }
 
     public EdaMagic(Session session) {
+        this(session, System.err);
+    }
+
+    EdaMagic(Session session, PrintStream progress, Duration progressAfter) {
         this.session = session;
+        this.progress = progress;
+        this.progressAfter = progressAfter;
     }
 
     @Override
@@ -40,8 +56,14 @@ public final class EdaMagic implements Magic {
 
     @Override
     public Object run(String body) {
+        return overview(true);
+    }
+
+    private Overview overview(boolean withWarnings) {
         Table table = nonEmpty();
-        return Overview.of(table, true);
+        try (Progress shown = new Progress("exploring " + table.name(), progress, progressAfter)) {
+            return Overview.of(table, withWarnings, shown);
+        }
     }
 
     private Table nonEmpty() {
@@ -63,7 +85,7 @@ public final class EdaMagic implements Magic {
     final class Summary implements Magic {
         @Override
         public Object run(String body) {
-            return Overview.of(nonEmpty(), false);
+            return overview(false);
         }
     }
 

@@ -8,8 +8,7 @@ final class FiveNumbers {
     private FiveNumbers() {
     }
 
-    static List<Double> of(List<Double> values) {
-        double[] data = values.stream().mapToDouble(Double::doubleValue).toArray();
+    static List<Double> of(double[] data) {
         Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
         percentile.setData(data);
         double q1 = percentile.evaluate(25);

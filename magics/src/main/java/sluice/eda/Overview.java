@@ -5,6 +5,11 @@ import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import sluice.progress.Progress;
 import sluice.render.Bundle;
 import sluice.render.Chart;
 import sluice.render.ChartView;
@@ -14,22 +19,85 @@ import tech.tablesaw.columns.Column;
 
 /** {@code %eda}'s overview: shape and memory, a profile per column, and warnings to act on. */
 record Overview(String name, int rows, int columns, long bytes, List<ColumnProfile> profiles, List<String> warnings,
-                Chart correlations) implements Renderable {
+                Bundle heatmap) implements Renderable {
 
     static Overview of(Table table, boolean withWarnings) {
-        List<ColumnProfile> profiles = new ArrayList<>();
+        return of(table, withWarnings, null);
+    }
+
+    /**
+     * Profiles the columns in parallel. With warnings, the heatmap has its own thread: it warms the
+     * renderer up while the correlations are computed, then draws them while the columns are profiled
+     * and duplicate rows counted.
+     *
+     * @param progress told how many columns are done, or null
+     */
+    static Overview of(Table table, boolean withWarnings, Progress progress) {
+        List<Column<?>> all = table.columns();
+        AtomicInteger done = new AtomicInteger();
+        if (progress != null) {
+            progress.detail(() -> done.get() < all.size() ? String.format("%d of %d columns", done.get(), all.size())
+                    : "duplicate rows and correlations");
+        }
+        CompletableFuture<Correlations> correlations = new CompletableFuture<>();
+        CompletableFuture<Bundle> heatmap = !withWarnings ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> {
+                    warmUpRenderer();
+                    Correlations r = correlations.join();
+                    return r.columns().size() < 2 ? null : ChartView.bundle(r.heatmap());
+                }, Overview::onItsOwnThread);
+        if (withWarnings) {
+            try {
+                correlations.complete(Correlations.of(table));
+            } catch (RuntimeException | Error e) {
+                correlations.completeExceptionally(e);
+                throw e;
+            }
+        }
+        List<ColumnProfile> profiles = all.parallelStream().map(column -> {
+            ColumnProfile profile = ColumnProfile.of(column);
+            done.incrementAndGet();
+            return profile;
+        }).toList();
         long bytes = 0;
-        for (Column<?> column : table.columns()) {
-            profiles.add(ColumnProfile.of(column));
+        for (Column<?> column : all) {
             bytes += (long) column.size() * column.byteSize();
         }
-        if (!withWarnings) {
-            return new Overview(table.name(), table.rowCount(), table.columnCount(), bytes, profiles, List.of(), null);
+        List<String> warnings = withWarnings ? Warnings.of(profiles, DuplicateRows.count(table), correlations.join()) : List.of();
+        return new Overview(table.name(), table.rowCount(), table.columnCount(), bytes, profiles, warnings, join(heatmap));
+    }
+
+    private static final AtomicBoolean RENDERER_WARM = new AtomicBoolean();
+
+    /**
+     * The first chart a JVM draws loads AWT, fonts, JFreeChart and the PNG encoder (a second or more):
+     * drawing a one-cell heatmap at once lets that happen while the correlations are still computed.
+     */
+    private static void warmUpRenderer() {
+        if (RENDERER_WARM.compareAndSet(false, true)) {
+            ChartView.bundle(new Chart(Chart.Kind.HEATMAP, "", "", "",
+                    List.of(new Chart.Series("r", List.of("a"), List.of("a"), List.of(List.of(1.0)))), null));
         }
-        Correlations correlations = Correlations.of(table);
-        List<String> warnings = Warnings.of(table, profiles, correlations);
-        Chart heatmap = correlations.columns().size() >= 2 ? correlations.heatmap() : null;
-        return new Overview(table.name(), table.rowCount(), table.columnCount(), bytes, profiles, warnings, heatmap);
+    }
+
+    private static void onItsOwnThread(Runnable work) {
+        Thread thread = new Thread(work, "sluice-eda-heatmap");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static Bundle join(CompletableFuture<Bundle> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     String headline() {
@@ -67,8 +135,8 @@ record Overview(String name, int rows, int columns, long bytes, List<ColumnProfi
             }
             html.append("</ul>");
         }
-        if (correlations != null) {
-            html.append(ChartView.bundle(correlations).data().get("text/html"));
+        if (heatmap != null) {
+            html.append(heatmap.data().get("text/html"));
         }
         return Bundle.of(html.append("</div>").toString(), plain.toString().stripTrailing());
     }

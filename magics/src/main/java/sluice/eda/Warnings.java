@@ -2,7 +2,6 @@ package sluice.eda;
 
 import java.util.ArrayList;
 import java.util.List;
-import tech.tablesaw.api.Table;
 
 /** The findings of an overview that a person should act on, each one line with what to do. */
 final class Warnings {
@@ -13,7 +12,7 @@ final class Warnings {
     private Warnings() {
     }
 
-    static List<String> of(Table table, List<ColumnProfile> profiles, Correlations correlations) {
+    static List<String> of(List<ColumnProfile> profiles, int duplicates, Correlations correlations) {
         List<String> warnings = new ArrayList<>();
         for (ColumnProfile p : profiles) {
             if (p.size() > 0 && p.distinct() <= 1) {
@@ -32,7 +31,6 @@ final class Warnings {
                         p.name(), p.skew()));
             }
         }
-        int duplicates = table.rowCount() - table.dropDuplicateRows().rowCount();
         if (duplicates > 0) {
             warnings.add(duplicates + " duplicate " + (duplicates == 1 ? "row" : "rows") + ": %clean dedupe");
         }

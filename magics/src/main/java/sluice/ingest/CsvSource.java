@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import sluice.progress.Progress;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 

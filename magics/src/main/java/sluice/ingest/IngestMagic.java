@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sluice.magic.Magic;
 import sluice.magic.UsageError;
+import sluice.progress.Progress;
 import sluice.session.Provenance;
 import sluice.session.Session;
 import tech.tablesaw.api.Table;
@@ -75,7 +76,7 @@ public final class IngestMagic implements Magic {
         IngestOptions options = options();
         long start = System.nanoTime();
         Table result;
-        try (Progress shown = new Progress(Sources.describe(options), progress)) {
+        try (Progress shown = new Progress("reading " + Sources.describe(options), progress)) {
             result = Sources.read(options, shown);
         }
         double seconds = (System.nanoTime() - start) / 1e9;

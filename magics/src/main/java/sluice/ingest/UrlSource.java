@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import sluice.magic.UsageError;
+import sluice.progress.Progress;
 import tech.tablesaw.api.Table;
 
 /** An http(s) URL, streamed to a temporary file and read like a local file of the same name. */

@@ -1,4 +1,4 @@
-package sluice.ingest;
+package sluice.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,13 +9,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
+/** The progress line as a user sees it on the cell's stream. */
 class ProgressTest {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
     @Test
     void aReadOverASecond_showsTimeAndShareRead_thenDone() throws Exception {
-        try (Progress progress = new Progress("big.csv", out)) {
+        try (Progress progress = new Progress("reading big.csv", out)) {
             InputStream in = progress.track(new ByteArrayInputStream(new byte[4_000_000]), 8_000_000);
             in.readNBytes(4_000_000);
             Thread.sleep(1_300);
@@ -27,9 +28,17 @@ class ProgressTest {
 
     @Test
     void aQuickRead_showsNothing() {
-        try (Progress progress = new Progress("small.csv", out)) {
+        try (Progress progress = new Progress("reading small.csv", out)) {
             progress.track(new ByteArrayInputStream(new byte[10]), 10);
         }
         assertThat(printed.size()).isZero();
+    }
+
+    @Test
+    void workPastTheDelay_endsWithItsLine_evenBeforeATick() {
+        try (Progress progress = new Progress("exploring t", out, java.time.Duration.ZERO)) {
+            progress.detail(() -> "3 of 12 columns");
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8)).containsPattern("\\rexploring t: \\d+ s, 3 of 12 columns, done\n$");
     }
 }
