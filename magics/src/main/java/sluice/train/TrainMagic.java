@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import sluice.magic.Magic;
 import sluice.magic.UsageError;
+import sluice.progress.Progress;
 import sluice.session.Session;
 
 /**
@@ -60,8 +61,8 @@ public final class TrainMagic implements Magic {
         public Object run(String body) {
             options.check(algorithm);
             Prepared data = Prepared.of(session, options, algorithm);
-            try (Ticker ticker = Trainer.ticker("training " + algorithm.label(), out)) {
-                Trainer trainer = new Trainer(data, ticker);
+            try (Progress progress = new Progress("training " + algorithm.label(), out)) {
+                Trainer trainer = new Trainer(data, progress);
                 double[] cross = options.cv > 0 ? trainer.crossValidate(algorithm, options.settings, options.cv, options.seed) : null;
                 long start = System.nanoTime();
                 Model model = trainer.fit(algorithm, options.settings, options.seed);
@@ -83,8 +84,8 @@ public final class TrainMagic implements Magic {
             int k = options.cv > 0 ? options.cv : 5;
             List<TrainReport.Entry> board = new ArrayList<>();
             Map<String, double[]> scores = new LinkedHashMap<>();
-            try (Ticker ticker = Trainer.ticker("comparing", out)) {
-                Trainer trainer = new Trainer(data, ticker);
+            try (Progress progress = new Progress("comparing algorithms", out)) {
+                Trainer trainer = new Trainer(data, progress);
                 for (Algorithm algorithm : Algorithm.values()) {
                     if (algorithm.fits(data.task())) {
                         long start = System.nanoTime();
@@ -97,7 +98,6 @@ public final class TrainMagic implements Magic {
                 board.sort(Comparator.comparingDouble((TrainReport.Entry e) -> Double.isNaN(e.mean()) ? Double.NEGATIVE_INFINITY : e.mean())
                         .reversed());
                 Algorithm best = Algorithm.named(board.get(0).algorithm());
-                ticker.stage("fitting the best, " + best.label());
                 long start = System.nanoTime();
                 Model model = trainer.fit(best, Map.of(), options.seed);
                 double seconds = (System.nanoTime() - start) / 1e9;

@@ -1,30 +1,33 @@
 package sluice.train;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import sluice.magic.UsageError;
+import sluice.progress.Progress;
 import tech.tablesaw.api.Table;
 
 /** Fits, scores and cross-validates algorithms on {@link Prepared} data, showing progress on long work. */
 final class Trainer {
     private final Prepared data;
-    private final Ticker ticker;
+    /** What the progress line says: the stage ("fold 2 of 5") and, for forests, the trees grown. */
+    private volatile String stage = "";
+    private volatile String trees = "";
 
-    Trainer(Prepared data, Ticker ticker) {
+    Trainer(Prepared data, Progress progress) {
         this.data = data;
-        this.ticker = ticker;
+        progress.detail(() -> stage + trees);
     }
 
-    static Ticker ticker(String label, PrintStream out) {
-        return new Ticker(label, out);
+    private void stage(String stage) {
+        this.stage = stage;
+        this.trees = "";
     }
 
     /** Fits {@code algorithm} on all training rows and returns the model, scored on the test rows. */
     Model fit(Algorithm algorithm, Map<String, String> settings, long seed) {
-        ticker.stage("fitting " + algorithm.label());
+        stage("fitting " + algorithm.label());
         Learner learner = fit(algorithm, data.x(algorithm), data.y(), settings, seed);
         Model unscored = model(algorithm, learner, settings, seed, Map.of());
         Table rows = data.test().rowCount() > 0 ? data.test() : data.train();
@@ -63,7 +66,7 @@ final class Trainer {
         List<Split> folds = Split.folds(x.length, k, seed, labels);
         double[] scores = new double[k];
         for (int f = 0; f < k; f++) {
-            ticker.stage(algorithm.label() + ", fold " + (f + 1) + " of " + k);
+            stage(algorithm.label() + ", fold " + (f + 1) + " of " + k);
             Split fold = folds.get(f);
             Learner learner = fit(algorithm, rows(x, fold.train()), rows(data.y(), fold.train()), settings, seed);
             double[][] testX = rows(x, fold.test());
@@ -83,7 +86,7 @@ final class Trainer {
         if (Thread.currentThread().isInterrupted()) {
             throw new Forests.CancellationException();
         }
-        Forests.PROGRESS.set(trees -> ticker.detail(trees + " trees"));
+        Forests.PROGRESS.set(grown -> trees = " (" + grown + " trees)");
         try {
             return algorithm.fit(data.task(), x, y, settings, seed);
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
