@@ -266,10 +266,14 @@ final class SluiceKernel extends BaseKernel {
             history.add(count, code, executed.shown());
         }
         if (!tablesawWarm) {
-            // Tablesaw's first use registers its readers (a scan of the jar): do it while the user
-            // reads the first result, not while the first cell competes for the CPU.
+            // Tablesaw's first use registers its readers (a scan of the jar), and the first chart
+            // loads AWT and JFreeChart: do both while the user reads the first result, not while a
+            // later cell competes for the CPU.
             tablesawWarm = true;
-            daemon(() -> Table.create("warm-up"));
+            daemon(() -> {
+                Table.create("warm-up");
+                sluice.render.ChartView.warmUp();
+            });
         }
         reply.put("execution_count", count);
         reply.putIfAbsent("payload", List.of());

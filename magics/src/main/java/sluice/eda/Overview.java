@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import sluice.progress.Progress;
 import sluice.render.Bundle;
@@ -42,7 +41,7 @@ record Overview(String name, int rows, int columns, long bytes, List<ColumnProfi
         CompletableFuture<Correlations> correlations = new CompletableFuture<>();
         CompletableFuture<Bundle> heatmap = !withWarnings ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> {
-                    warmUpRenderer();
+                    ChartView.warmUp();
                     Correlations r = correlations.join();
                     return r.columns().size() < 2 ? null : ChartView.bundle(r.heatmap());
                 }, Overview::onItsOwnThread);
@@ -65,19 +64,6 @@ record Overview(String name, int rows, int columns, long bytes, List<ColumnProfi
         }
         List<String> warnings = withWarnings ? Warnings.of(profiles, DuplicateRows.count(table), correlations.join()) : List.of();
         return new Overview(table.name(), table.rowCount(), table.columnCount(), bytes, profiles, warnings, join(heatmap));
-    }
-
-    private static final AtomicBoolean RENDERER_WARM = new AtomicBoolean();
-
-    /**
-     * The first chart a JVM draws loads AWT, fonts, JFreeChart and the PNG encoder (a second or more):
-     * drawing a one-cell heatmap at once lets that happen while the correlations are still computed.
-     */
-    private static void warmUpRenderer() {
-        if (RENDERER_WARM.compareAndSet(false, true)) {
-            ChartView.bundle(new Chart(Chart.Kind.HEATMAP, "", "", "",
-                    List.of(new Chart.Series("r", List.of("a"), List.of("a"), List.of(List.of(1.0)))), null));
-        }
     }
 
     private static void onItsOwnThread(Runnable work) {

@@ -1,5 +1,6 @@
 package sluice.render;
 
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +18,19 @@ public final class ChartView {
     /** The chart's HTML alone (image, then plotly where JavaScript runs), for a report that holds several. */
     public static String html(Chart chart) {
         return ChartHtml.of(chart, ChartImage.base64Png(chart), PlotlyFigure.of(chart));
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARM = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * The first chart a JVM draws loads AWT, fonts, JFreeChart and the PNG encoder (a second or more):
+     * drawing a one-cell heatmap once, early and off the user's path, makes later charts quick.
+     */
+    public static void warmUp() {
+        if (WARM.compareAndSet(false, true)) {
+            bundle(new Chart(Chart.Kind.HEATMAP, "", "", "",
+                    List.of(new Chart.Series("r", List.of("a"), List.of("a"), List.of(List.of(1.0)))), null));
+        }
     }
 
     public static Bundle bundle(Chart chart) {
