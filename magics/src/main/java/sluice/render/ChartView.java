@@ -1,7 +1,7 @@
 package sluice.render;
 
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
