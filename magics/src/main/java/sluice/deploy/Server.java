@@ -50,6 +50,12 @@ public final class Server implements AutoCloseable {
 
     /** Starts serving {@code model}; a usage error when the port is taken or the host is not this machine's. */
     public static Server start(Model model, Settings settings) {
+        try {
+            InetAddress.getByName(settings.host());
+        } catch (java.net.UnknownHostException e) {
+            throw new UsageError("Unknown host '" + settings.host() + "'. --host takes an address of this machine, "
+                    + "such as 127.0.0.1 or 0.0.0.0.");
+        }
         Server server = new Server(model, settings);
         try {
             server.app.start(settings.host(), settings.port());
@@ -230,7 +236,7 @@ public final class Server implements AutoCloseable {
             throw e;
         }
         String message = String.valueOf(cause.getMessage());
-        if (message.contains("in use")) {
+        if (message.toLowerCase(java.util.Locale.ROOT).contains("in use")) {
             return new UsageError("Port " + settings.port() + " on " + settings.host() + " is already in use. "
                     + "Pick another with --port " + freePort() + " (or --port 0 for any free port).");
         }
