@@ -1,6 +1,7 @@
 package sluice.kernel;
 
 import sluice.clean.CleanMagic;
+import sluice.deploy.DeployMagic;
 import sluice.eda.EdaMagic;
 import sluice.ingest.IngestMagic;
 import sluice.magic.CellRunner;
@@ -21,6 +22,7 @@ final class MagicCatalogue {
         magics.add("clean", Magics.Kind.LINE, () -> new CleanMagic(session));
         magics.add("eda", Magics.Kind.LINE, () -> new EdaMagic(session));
         magics.add("train", Magics.Kind.LINE, () -> new TrainMagic(session, System.out));
+        magics.add("deploy", Magics.Kind.LINE, () -> new DeployMagic(session));
         magics.add("lsmagic", Magics.Kind.LINE, () -> new LsMagic(magics));
         magics.add("time", Magics.Kind.CELL, () -> new TimeMagic(runner, System.out));
         return magics;

@@ -370,6 +370,7 @@ final class SluiceKernel extends BaseKernel {
     @Override
     public void onShutdown(boolean restarting) {
         interrupt();
+        session.close();
         flusher.shutdown();
     }
 

@@ -18,7 +18,11 @@ import sluice.train.Model;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve a saved Sluice model over HTTP: POST /predict, GET /health, /schema, /openapi.json.")
 public final class ServeCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "MODEL_FILE", description = "A model written by %deploy save FILE.")
+    /** Jetty and Javalin say every start and stop at INFO; the command prints its own lines. Held, as JUL keeps loggers weakly. */
+    private static final java.util.List<java.util.logging.Logger> QUIET = java.util.List.of(
+            java.util.logging.Logger.getLogger("org.eclipse.jetty"), java.util.logging.Logger.getLogger("io.javalin"));
+
+    @Parameters(paramLabel = "MODEL_FILE", description = "A model written by %%deploy save FILE.")
     Path file;
 
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: 8000; 0 = any free port).")
@@ -51,6 +55,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         String token = tokenEnv == null ? null : Settings.token(tokenEnv, System::getenv);
         Settings settings = new Settings(host, port, token, tokenEnv, cors, Settings.parseSize(maxBody));
         Model model = Model.load(file);
