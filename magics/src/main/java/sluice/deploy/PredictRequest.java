@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.List;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * Reads the body of {@code POST /predict} into raw rows: {@code {"features": [...]}} (one row),
@@ -28,7 +27,10 @@ final class PredictRequest {
     private PredictRequest() {
     }
 
-    /** The rows of {@code body} as a table with one column per input of {@code served}, typed as in training. */
+    /**
+     * The rows of {@code body} as a table of the raw columns of {@code served}'s model, typed as in
+     * training. The table is this thread's and is reused by its next request: use it before then.
+     */
     static Table rows(byte[] body, Served served) {
         JsonNode root = parse(body);
         JsonNode features = root.get("features");
@@ -76,7 +78,7 @@ final class PredictRequest {
         boolean batch = features.get(0).isArray();
         int rows = batch ? features.size() : 1;
         List<Served.Field> fields = served.fields();
-        Column<?>[] columns = columns(fields);
+        RequestTable table = RequestTable.of(served);
         for (int r = 0; r < rows; r++) {
             JsonNode row = batch ? features.get(r) : features;
             String at = batch ? "features[" + r + "]" : "features";
@@ -88,10 +90,10 @@ final class PredictRequest {
                 throw BadRequest.at(at, "expected " + fields.size() + " values (" + served.names() + "), got " + row.size());
             }
             for (int f = 0; f < fields.size(); f++) {
-                Values.append(columns[f], fields.get(f), row.get(f), at + "[" + f + "] (" + fields.get(f).name() + ")");
+                Values.append(table.input(f), fields.get(f), row.get(f), at + "[" + f + "] (" + fields.get(f).name() + ")");
             }
         }
-        return Table.create("request", columns);
+        return table.filled(rows);
     }
 
     private static Table byName(JsonNode records, Served served) {
@@ -102,7 +104,7 @@ final class PredictRequest {
             throw BadRequest.at("records", "empty batch; send at least one record");
         }
         List<Served.Field> fields = served.fields();
-        Column<?>[] columns = columns(fields);
+        RequestTable table = RequestTable.of(served);
         for (int r = 0; r < records.size(); r++) {
             JsonNode record = records.get(r);
             if (!record.isObject()) {
@@ -115,18 +117,10 @@ final class PredictRequest {
                 if (value == null) {
                     throw BadRequest.at(at, "missing; every record needs " + served.names());
                 }
-                Values.append(columns[f], field, value, at);
+                Values.append(table.input(f), field, value, at);
             }
         }
-        return Table.create("request", columns);
-    }
-
-    private static Column<?>[] columns(List<Served.Field> fields) {
-        Column<?>[] columns = new Column<?>[fields.size()];
-        for (int f = 0; f < columns.length; f++) {
-            columns[f] = fields.get(f).type().create(fields.get(f).name());
-        }
-        return columns;
+        return table.filled(records.size());
     }
 
     /** How a JSON value reads in a message: "the string \"0.7\"", "an object", "null". */

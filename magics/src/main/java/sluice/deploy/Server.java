@@ -31,7 +31,7 @@ public final class Server implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Server.class.getName());
     private static final String JSON = "application/json";
     /** Enough workers to keep both cores of a small machine busy; more only adds switching. */
-    static final int THREADS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    static final int THREADS = Integer.getInteger("sluice.deploy.threads", Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
 
     private final Settings settings;
     private final byte[] bearer;
