@@ -6,7 +6,7 @@ Sluice's is made the way a notebook makes it, by the real kernel over jupyter_cl
 (%ingest, %train linear, %deploy save), then served by `java -jar sluice.jar serve`. The peer's
 is pickled by /work/shared/bench/peer_serve.py and served by the Flask dev server (threaded) and
 by gunicorn (2 sync workers). Every server is hit by the same wrk command (the peer's:
--t2 -c16 -d10s --latency, wrk_post.lua's one-row body), taking turns, after a 3 s warm-up.
+-t2 -c16 -d10s --latency, wrk_post.lua's one-row body), taking turns, after a 10 s warm-up (--warmup; the peer used 3 s, too short for the JIT).
 Before each run the script waits (up to --quiet-wait s) for other processes to leave the CPUs
 mostly idle. Results go to bench/results_deploy.md.
 
@@ -121,7 +121,8 @@ def main():
     ap.add_argument("--data-dir", type=Path, default=Path("/tmp/sluice-bench-data"))
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--duration", default="10s")
-    ap.add_argument("--quiet-wait", type=float, default=30)
+    ap.add_argument("--quiet-wait", type=float, default=60)
+    ap.add_argument("--warmup", default="10s")
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "results_deploy.md")
     args = ap.parse_args()
 
@@ -151,7 +152,7 @@ def main():
         for name, port in PORTS.items():
             answers[name] = wait_up(port)
         for name, port in PORTS.items():
-            wrk(port, "3s", latency=False)  # warm-up, thrown away
+            wrk(port, args.warmup, latency=False)  # warm-up, thrown away (the JVM compiles the hot path meanwhile)
         for rep in range(args.reps):
             for name, port in PORTS.items():
                 quiet = wait_for_quiet(args.quiet_wait)
@@ -181,9 +182,9 @@ def write(args, results, answers, busy):
              f"Run of {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} CPUs ({platform.processor() or platform.machine()}), "
              f"{subprocess.run(['java', '-version'], capture_output=True, text=True).stderr.splitlines()[0]}, "
              f"Python {platform.python_version()}.", "",
-             f"Command: `/usr/bin/python3 bench/deploy.py --reps {args.reps} --duration {args.duration}`; each run is "
+             f"Command: `/usr/bin/python3 bench/deploy.py --reps {args.reps} --duration {args.duration} --warmup {args.warmup}`; each run is "
              f"`wrk -t2 -c16 -d{args.duration} --latency -s /work/shared/bench/wrk_post.lua` against 127.0.0.1, "
-             "the servers taking turns, after a 3 s warm-up of each. Client and servers share the CPUs. "
+             f"the servers taking turns, after a {args.warmup} warm-up of each (the same for all). Client and servers share the CPUs. "
              f"Load average (1 min) before the runs: {min(busy):.1f} to {max(busy):.1f}.", "",
              "| server | runs | requests/s (median, min – max) | p50 ms | p90 ms | p99 ms (median, min – max) | errors |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
