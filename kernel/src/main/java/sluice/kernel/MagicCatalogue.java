@@ -1,6 +1,7 @@
 package sluice.kernel;
 
 import sluice.clean.CleanMagic;
+import sluice.deploy.DeployMagic;
 import sluice.eda.EdaMagic;
 import sluice.evaluate.EvaluateMagic;
 import sluice.ingest.IngestMagic;
@@ -24,6 +25,7 @@ final class MagicCatalogue {
         magics.add("eda", Magics.Kind.LINE, () -> new EdaMagic(session));
         magics.add("train", Magics.Kind.LINE, () -> new TrainMagic(session, System.out));
         magics.add("evaluate", Magics.Kind.LINE, () -> new EvaluateMagic(session));
+        magics.add("deploy", Magics.Kind.LINE, () -> new DeployMagic(session));
         magics.add("help", Magics.Kind.LINE, () -> new HelpMagic(magics));
         magics.add("lsmagic", Magics.Kind.LINE, () -> new LsMagic(magics));
         magics.add("time", Magics.Kind.CELL, () -> new TimeMagic(runner, System.out));

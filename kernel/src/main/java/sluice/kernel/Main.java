@@ -30,6 +30,8 @@ public final class Main {
                    java -jar sluice.jar magics-table             print the README's table of magics
                    java -jar sluice.jar warmup                   run sample cells once, then exit
                    java -jar sluice.jar resources DIR            write plotly.min.js into DIR (the kernelspec)
+                   java -jar sluice.jar serve MODEL_FILE [--port N] [--host H] [--token-env VAR]
+                                                                 serve a model saved with %deploy save FILE
                    java -jar sluice.jar --version""";
 
     private Main() {
@@ -53,6 +55,7 @@ public final class Main {
                 }
                 writeResources(Path.of(args[1]));
             }
+            case "serve" -> System.exit(sluice.deploy.ServeCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
             case "--version", "version" -> System.out.println("Sluice " + Version.SLUICE);
             case "--help", "-h", "help" -> System.out.println(USAGE);
             default -> {

@@ -392,6 +392,7 @@ final class SluiceKernel extends BaseKernel {
     @Override
     public void onShutdown(boolean restarting) {
         interrupt();
+        session.close();
         flusher.shutdown();
     }
 

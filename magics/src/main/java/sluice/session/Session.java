@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import sluice.deploy.Server;
 import sluice.magic.DidYouMean;
 import sluice.magic.UsageError;
 import sluice.pipeline.Pipeline;
@@ -27,6 +28,7 @@ public final class Session {
     private Table current;
     private Table raw;
     private Training training;
+    private Server server;
     private Pipeline pipeline = new Pipeline();
     private final Deque<Before> history = new ArrayDeque<>();
     private final Map<String, Table> named = new LinkedHashMap<>();
@@ -86,6 +88,23 @@ public final class Session {
     /** Makes {@code training} the session's model. */
     public synchronized void setTraining(Training training) {
         this.training = training;
+    }
+
+    /** The prediction endpoint {@code %deploy} started, or null. */
+    public synchronized Server server() {
+        return server;
+    }
+
+    public synchronized void setServer(Server server) {
+        this.server = server;
+    }
+
+    /** Stops what the session started (the prediction endpoint); the kernel calls it when it shuts down. */
+    public synchronized void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
     }
 
     /** The cleaning steps recorded since the current table was read, fitted, in order. */

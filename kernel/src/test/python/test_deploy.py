@@ -1,0 +1,106 @@
+"""%deploy through the real kernel: train, serve, call it over HTTP from Python, stop, shut down."""
+import csv
+import json
+import re
+import socket
+import time
+import urllib.error
+import urllib.request
+
+from sluice_kernel import REPO, require
+
+require("jupyter_client")
+
+PENGUINS = REPO / "notebooks" / "data" / "penguins.csv"
+INPUTS = ["species", "island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "sex"]
+
+
+def post(url, body, content_type="application/json"):
+    request = urllib.request.Request(url + "/predict", data=body.encode(), method="POST",
+                                     headers={"Content-Type": content_type})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
+
+
+def complete_rows(n):
+    """The first n rows of the CSV with every input present, typed as %ingest reads them."""
+    rows = []
+    with open(PENGUINS, newline="") as f:
+        for row in csv.DictReader(f):
+            if all(row[name] not in ("", "NA") for name in INPUTS):
+                rows.append({name: row[name] if name in ("species", "island", "sex")
+                             else int(row[name]) if name == "flipper_length_mm" else float(row[name])
+                             for name in INPUTS})
+            if len(rows) == n:
+                return rows
+    return rows
+
+
+def port_is_free(port):
+    """Nothing answers on the port, and a new server can bind it (with SO_REUSEADDR, as servers do:
+    the closed connections linger in TIME_WAIT)."""
+    with socket.socket() as s:
+        if s.connect_ex(("127.0.0.1", port)) == 0:
+            return False
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
+def deploy(kernel, line="%deploy --port 0"):
+    run = kernel.ok(line, timeout=60)
+    text = run.of_type("execute_result")[0]["content"]["data"]["text/plain"]
+    return re.search(r"http://127\.0\.0\.1:(\d+)", text).group(0), text
+
+
+def train(kernel):
+    kernel.ok(f"%ingest {PENGUINS}")
+    kernel.ok("%clean drop-missing sex")
+    kernel.ok("%train linear --target body_mass_g --exclude year", timeout=60)
+
+
+def test_deploy_serves_the_kernels_predictions_over_http_then_stop_frees_the_port(fresh_kernel):
+    train(fresh_kernel)
+    url, text = deploy(fresh_kernel)
+    assert "Serving linear regression of body_mass_g at " + url in text
+    assert "curl -s " + url + "/predict" in text and "Answer (HTTP 200" in text
+
+    with urllib.request.urlopen(url + "/health", timeout=10) as health:
+        assert json.loads(health.read())["status"] == "ok"
+    rows = complete_rows(5)
+    status, answer = post(url, json.dumps({"records": rows}))
+    assert status == 200, answer
+    in_kernel = fresh_kernel.ok("java.util.Arrays.toString(model().predict(table().first(5)).values())").result
+    assert answer["prediction"] == [float(v) for v in in_kernel.strip('"[]').split(", ")]
+
+    status, error = post(url, json.dumps({"features": [1, 2]}))
+    assert status == 400 and "expected 6 values" in error["error"]
+    status, error = post(url, json.dumps({"records": [dict(rows[0], island="Atlantis")]}))
+    assert status == 400 and "'Atlantis'" in error["error"]
+    assert post(url, json.dumps({"records": rows[:1]}))[0] == 200
+
+    port = int(url.rsplit(":", 1)[1])
+    stopped = fresh_kernel.ok("%deploy stop").result
+    assert f"port {port} is free" in stopped
+    assert port_is_free(port)
+
+
+def test_kernel_shutdown_stops_the_server(fresh_kernel):
+    train(fresh_kernel)
+    url, _ = deploy(fresh_kernel)
+    port = int(url.rsplit(":", 1)[1])
+    assert post(url, json.dumps({"records": complete_rows(1)}))[0] == 200
+
+    reply = fresh_kernel.request("shutdown")
+    assert reply["content"]["status"] == "ok"
+    deadline = time.monotonic() + 5
+    while not port_is_free(port) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert port_is_free(port), "the endpoint still listens 5 s after shutdown_request"

@@ -1,0 +1,155 @@
+package sluice.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import sluice.magic.Magic;
+import sluice.session.Session;
+import sluice.train.Model;
+
+/**
+ * {@code %deploy [--port N] [--host H] [--token-env VAR] [--cors ORIGIN] [--max-body SIZE]},
+ * {@code %deploy status|stop}, {@code %deploy save FILE}: serves the session's model over HTTP.
+ * Deploying again while it runs with the same settings swaps the model without a restart.
+ */
+@Command(name = "deploy", synopsisSubcommandLabel = "[status|stop|save]", description = "Serve the current model over HTTP: POST /predict, GET /health, /schema, /openapi.json.")
+public final class DeployMagic implements Magic {
+    private final Session session;
+    private final UnaryOperator<String> environment;
+
+    @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: " + Settings.PORT
+            + ", or the running endpoint's; 0 = any free port).")
+    Integer port;
+
+    @Option(names = "--host", paramLabel = "H", description = "Address to bind (default: 127.0.0.1, this machine only).")
+    String host;
+
+    @Option(names = "--token-env", paramLabel = "VAR", description = "Require Authorization: Bearer <token>, the token read from environment variable VAR.")
+    String tokenEnv;
+
+    @Option(names = "--cors", paramLabel = "ORIGIN", description = "Allow browser pages from ORIGIN (or *) to call it; off by default.")
+    String cors;
+
+    @Option(names = "--max-body", paramLabel = "SIZE", description = "Largest request body, e.g. 1m, 256k (default: 1m).")
+    String maxBody;
+
+    public DeployMagic(Session session) {
+        this(session, System::getenv);
+    }
+
+    /** With {@code environment} to read the token variable from (tests pass a map). */
+    public DeployMagic(Session session, UnaryOperator<String> environment) {
+        this.session = session;
+        this.environment = environment;
+    }
+
+    @Override
+    public Map<String, Magic> subcommands() {
+        Map<String, Magic> operations = new LinkedHashMap<>();
+        operations.put("status", new Status());
+        operations.put("stop", new Stop());
+        operations.put("save", new Save());
+        return operations;
+    }
+
+    @Override
+    public Object run(String body) throws Exception {
+        Model model = session.training().model();
+        Server running = session.server();
+        Settings wanted = settings(running);
+        String headline;
+        if (running != null && sameListener(running, wanted)) {
+            running.swap(model);
+            headline = "Now serving " + Documents.describe(model) + " at " + running.url() + " (model swapped, no restart)";
+        } else {
+            if (running != null) {
+                running.close();
+                session.setServer(null);
+            }
+            Server server = Server.start(model, wanted);
+            session.setServer(server);
+            running = server;
+            headline = "Serving " + Documents.describe(model) + " at " + server.url();
+        }
+        Sample sample = Sample.of(model, session.hasTable() ? session.raw() : null);
+        Sample.Reply reply = sample.send(running.url(), wanted.token());
+        return new DeployReport(headline, running.url(), sample.curl(running.url(), wanted.tokenVariable()), reply, wanted.exposure());
+    }
+
+    /** The settings asked for; what is not given is taken from the running endpoint, else the defaults. */
+    private Settings settings(Server running) {
+        Settings now = running == null ? null : running.settings();
+        String token = tokenEnv != null ? Settings.token(tokenEnv, environment) : now == null ? null : now.token();
+        return new Settings(
+                host != null ? host : now != null ? now.host() : Settings.LOOPBACK,
+                port != null ? port : now != null ? running.port() : Settings.PORT,
+                token,
+                tokenEnv != null ? tokenEnv : now == null ? null : now.tokenVariable(),
+                cors != null ? cors : now == null ? null : now.cors(),
+                maxBody != null ? Settings.parseSize(maxBody) : now != null ? now.maxBody() : Settings.MAX_BODY);
+    }
+
+    private static boolean sameListener(Server running, Settings b) {
+        Settings a = running.settings();
+        return a.host().equals(b.host()) && (b.port() == 0 || running.port() == b.port())
+                && java.util.Objects.equals(a.token(), b.token()) && java.util.Objects.equals(a.cors(), b.cors())
+                && a.maxBody() == b.maxBody();
+    }
+
+    @Command(description = "Say whether the endpoint runs, where, which model, and how many requests it answered.")
+    final class Status implements Magic {
+        @Override
+        public Object run(String body) {
+            Server server = session.server();
+            if (server == null) {
+                return "No endpoint is running. %deploy starts one for the current model.";
+            }
+            Duration up = Duration.between(server.started(), Instant.now());
+            return String.format("Serving %s at %s for %s: %,d predictions answered, %,d requests refused.%s",
+                    Documents.describe(server.model()), server.url(), uptime(up), server.answered(), server.refused(),
+                    server.settings().token() == null ? "" : " A bearer token is required.");
+        }
+    }
+
+    @Command(description = "Stop the endpoint and free its port.")
+    final class Stop implements Magic {
+        @Override
+        public Object run(String body) {
+            Server server = session.server();
+            if (server == null) {
+                return "No endpoint is running; nothing to stop.";
+            }
+            String url = server.url();
+            int port = server.port();
+            session.close();
+            return "Stopped the endpoint at " + url + "; port " + port + " is free.";
+        }
+    }
+
+    @Command(description = "Save the model (fitted cleaning steps, model, schema) to FILE, to serve with: java -jar sluice.jar serve FILE.")
+    final class Save implements Magic {
+        @Parameters(paramLabel = "FILE", description = "The file to write.")
+        Path file;
+
+        @Override
+        public Object run(String body) throws IOException {
+            Model model = session.training().model();
+            model.save(file);
+            return String.format("Saved %s to %s (%,d bytes). Serve it outside the notebook with:%n"
+                    + "java -jar sluice.jar serve %s --port %d", Documents.describe(model), file, Files.size(file), file, Settings.PORT);
+        }
+    }
+
+    private static String uptime(Duration up) {
+        long s = up.getSeconds();
+        return s < 60 ? s + " s" : s < 3600 ? s / 60 + " min" : s / 3600 + " h " + (s % 3600) / 60 + " min";
+    }
+}

@@ -1,0 +1,77 @@
+package sluice.deploy;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import sluice.magic.UsageError;
+import sluice.train.Model;
+
+/**
+ * {@code java -jar sluice.jar serve MODEL_FILE [--port N] [--host H] [--token-env VAR] [--cors ORIGIN]
+ * [--max-body SIZE]}: serves a model {@code %deploy save} wrote, outside any notebook, with the same
+ * contract as {@code %deploy}. Runs until interrupted (Ctrl-C, SIGTERM).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve a saved Sluice model over HTTP: POST /predict, GET /health, /schema, /openapi.json.")
+public final class ServeCommand implements Callable<Integer> {
+    /** Jetty and Javalin say every start and stop at INFO; the command prints its own lines. Held, as JUL keeps loggers weakly. */
+    private static final java.util.List<java.util.logging.Logger> QUIET = java.util.List.of(
+            java.util.logging.Logger.getLogger("org.eclipse.jetty"), java.util.logging.Logger.getLogger("io.javalin"));
+
+    @Parameters(paramLabel = "MODEL_FILE", description = "A model written by %%deploy save FILE.")
+    Path file;
+
+    @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: 8000; 0 = any free port).")
+    int port = Settings.PORT;
+
+    @Option(names = "--host", paramLabel = "H", description = "Address to bind (default: 127.0.0.1, this machine only).")
+    String host = Settings.LOOPBACK;
+
+    @Option(names = "--token-env", paramLabel = "VAR", description = "Require Authorization: Bearer <token>, the token read from environment variable VAR.")
+    String tokenEnv;
+
+    @Option(names = "--cors", paramLabel = "ORIGIN", description = "Allow browser pages from ORIGIN (or *) to call it; off by default.")
+    String cors;
+
+    @Option(names = "--max-body", paramLabel = "SIZE", description = "Largest request body, e.g. 1m, 256k (default: 1m).")
+    String maxBody = "1m";
+
+    /** Runs the command; returns the exit code (0 after a clean stop, 2 for a usage mistake). */
+    public static int run(String... args) {
+        CommandLine command = new CommandLine(new ServeCommand()).setCommandName("sluice.jar serve");
+        command.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof UsageError) {
+                System.err.println("sluice: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return command.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
+        String token = tokenEnv == null ? null : Settings.token(tokenEnv, System::getenv);
+        Settings settings = new Settings(host, port, token, tokenEnv, cors, Settings.parseSize(maxBody));
+        Model model = Model.load(file);
+        Server server = Server.start(model, settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "sluice-serve-stop"));
+        System.out.println("Serving " + Documents.describe(model) + " from " + file + " at " + server.url());
+        System.out.println("POST " + server.url() + "/predict   GET /health   GET /schema   GET /openapi.json   (Ctrl-C stops)");
+        if (settings.exposure() != null) {
+            System.err.println(settings.exposure());
+        }
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

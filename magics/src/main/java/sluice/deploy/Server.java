@@ -1,0 +1,259 @@
+package sluice.deploy;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import sluice.magic.UsageError;
+import sluice.train.Model;
+import sluice.train.Predictions;
+
+/**
+ * The prediction endpoint: a Javalin server answering {@code POST /predict}, {@code GET /health},
+ * {@code GET /schema} and {@code GET /openapi.json} for one model, which {@link #swap} replaces
+ * atomically: each request reads the current model once and uses it to the end.
+ */
+public final class Server implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Server.class.getName());
+    private static final String JSON = "application/json";
+    /** Enough workers to keep both cores of a small machine busy; more only adds switching. */
+    static final int THREADS = Integer.getInteger("sluice.deploy.threads", Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
+
+    private final Settings settings;
+    private final byte[] bearer;
+    private final AtomicReference<Served> served;
+    private final LongAdder answered = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final Instant started = Instant.now();
+    private final Javalin app;
+
+    private Server(Model model, Settings settings) {
+        this.settings = settings;
+        this.bearer = settings.token() == null ? null : ("Bearer " + settings.token()).getBytes(StandardCharsets.UTF_8);
+        this.served = new AtomicReference<>(Served.of(model, settings.token() != null));
+        this.app = Javalin.create(this::configure);
+    }
+
+    /** Starts serving {@code model}; a usage error when the port is taken or the host is not this machine's. */
+    public static Server start(Model model, Settings settings) {
+        try {
+            InetAddress.getByName(settings.host());
+        } catch (java.net.UnknownHostException e) {
+            throw new UsageError("Unknown host '" + settings.host() + "'. --host takes an address of this machine, "
+                    + "such as 127.0.0.1 or 0.0.0.0.");
+        }
+        Server server = new Server(model, settings);
+        try {
+            server.app.start(settings.host(), settings.port());
+        } catch (RuntimeException e) {
+            server.app.stop();
+            throw server.failure(e);
+        }
+        return server;
+    }
+
+    /** Serves {@code model} from now on; requests already running finish with the model they started with. */
+    public void swap(Model model) {
+        served.set(Served.of(model, settings.token() != null));
+    }
+
+    public Model model() {
+        return served.get().model();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The port listened on (the one chosen when {@link Settings#port()} was 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** {@code http://127.0.0.1:8000} */
+    public String url() {
+        return "http://" + settings.reachableHost() + ":" + port();
+    }
+
+    public Instant started() {
+        return started;
+    }
+
+    /** Predictions answered with 200. */
+    public long answered() {
+        return answered.sum();
+    }
+
+    /** Requests refused with 400, 401 or 413. */
+    public long refused() {
+        return refused.sum();
+    }
+
+    /** Stops listening and frees the port before returning. */
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private void configure(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.prefer405over404 = true;
+        config.jetty.threadPool = threads();
+        config.jetty.modifyServer(server -> {
+            ErrorHandler errors = new ErrorHandler();
+            errors.setShowStacks(false);
+            errors.setShowCauses(false);
+            errors.setShowMessageInTitle(false);
+            server.setErrorHandler(errors);
+        });
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+        });
+        if (settings.cors() != null) {
+            config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                if (settings.cors().equals("*")) {
+                    rule.anyHost();
+                } else {
+                    rule.allowHost(settings.cors());
+                }
+            }));
+        }
+        config.routes.post("/predict", this::predict);
+        config.routes.get("/health", this::health);
+        config.routes.get("/schema", ctx -> document(ctx, served.get().schemaJson()));
+        config.routes.get("/openapi.json", ctx -> document(ctx, served.get().openApiJson()));
+        config.routes.exception(BadRequest.class, this::refuse);
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.log(Level.SEVERE, "prediction endpoint: " + ctx.method() + " " + ctx.path() + " failed", e);
+            json(ctx, 500, Answer.error("internal error; the server's log has the details", null));
+        });
+        config.routes.error(404, ctx -> json(ctx, 404, Answer.error("no endpoint " + ctx.method() + " " + ctx.path()
+                + "; there are POST /predict, GET /health, GET /schema and GET /openapi.json", null)));
+        config.routes.error(405, ctx -> json(ctx, 405, Answer.error(ctx.method() + " is not allowed on " + ctx.path()
+                + "; use " + (ctx.path().equals("/predict") ? "POST" : "GET"), null)));
+    }
+
+    private QueuedThreadPool threads() {
+        QueuedThreadPool pool = new QueuedThreadPool(THREADS, Math.min(THREADS, 8), 60_000);
+        pool.setName("sluice-deploy");
+        pool.setDaemon(true);
+        return pool;
+    }
+
+    private void predict(Context ctx) throws IOException {
+        authorize(ctx);
+        Served now = served.get();
+        byte[] body = body(ctx);
+        Predictions predictions;
+        try {
+            predictions = now.model().predictStrict(PredictRequest.rows(body, now));
+        } catch (UsageError e) {
+            throw new BadRequest(400, null, e.getMessage());
+        }
+        json(ctx, 200, Answer.predictions(predictions));
+        answered.increment();
+    }
+
+    private void health(Context ctx) {
+        Served now = served.get();
+        json(ctx, 200, Answer.health(Documents.describe(now.model())));
+    }
+
+    private void document(Context ctx, byte[] document) {
+        authorize(ctx);
+        json(ctx, 200, document);
+    }
+
+    private void authorize(Context ctx) {
+        if (bearer == null) {
+            return;
+        }
+        String given = ctx.header("Authorization");
+        if (given == null || !MessageDigest.isEqual(bearer, given.getBytes(StandardCharsets.UTF_8))) {
+            throw new BadRequest(401, "Authorization", given == null
+                    ? "missing token; send the header Authorization: Bearer <token>"
+                    : "wrong token in the Authorization header");
+        }
+    }
+
+    /** The request body, refused when it is not JSON or is larger than the limit (checked before reading it all). */
+    private byte[] body(Context ctx) throws IOException {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(JSON)) {
+            throw BadRequest.at("Content-Type", "expected application/json, got " + (type == null ? "none" : type));
+        }
+        long limit = settings.maxBody();
+        if (ctx.req().getContentLengthLong() > limit) {
+            throw tooLarge();
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (body.length > limit) {
+                throw tooLarge();
+            }
+            return body;
+        }
+    }
+
+    private BadRequest tooLarge() {
+        return new BadRequest(413, "body", "body: larger than the limit of " + settings.maxBodyText());
+    }
+
+    private void refuse(BadRequest e, Context ctx) {
+        refused.increment();
+        if (e.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer");
+        }
+        json(ctx, e.status(), Answer.error(e.getMessage(), e.field()));
+    }
+
+    private static void json(Context ctx, int status, byte[] body) {
+        ctx.status(status).contentType(JSON).result(body);
+    }
+
+    private UsageError failure(RuntimeException e) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof BindException)) {
+            cause = cause.getCause();
+        }
+        if (cause == null) {
+            throw e;
+        }
+        String message = String.valueOf(cause.getMessage());
+        if (message.toLowerCase(java.util.Locale.ROOT).contains("in use")) {
+            return new UsageError("Port " + settings.port() + " on " + settings.host() + " is already in use. "
+                    + "Pick another with --port " + freePort() + " (or --port 0 for any free port).");
+        }
+        return new UsageError("Cannot listen on " + settings.host() + ":" + settings.port() + ": " + message
+                + ". --host takes an address of this machine, such as 127.0.0.1 or 0.0.0.0.");
+    }
+
+    /** A port near the taken one that is free now, to suggest. */
+    private int freePort() {
+        for (int port = settings.port() + 1; port < Math.min(65536, settings.port() + 50); port++) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), port));
+                return port;
+            } catch (IOException e) {
+                continue;
+            }
+        }
+        return 0;
+    }
+}
