@@ -78,7 +78,7 @@ def sluice_model(jar, csv, out, tmp):
     client.start_channels()
     try:
         client.wait_for_ready(timeout=60)
-        for cell in (f"%ingest {csv}", "%train linear --target price --features carat,depth,table,x,y,z",
+        for cell in (f"%ingest {csv}", "%train linear --target price --features carat,depth,table,x,y,z --test-size 0",
                      f"%deploy save {out}"):
             reply = client.execute_interactive(cell, timeout=120, output_hook=lambda msg: None)
             if reply["content"]["status"] != "ok":
@@ -205,9 +205,8 @@ def write(args, results, answers, busy):
               f"| ≥ {TARGETS['gunicorn_ratio']:.0f}× gunicorn's requests/s | {gunicorn_ratio:.1f}× | {verdict(gunicorn_ratio >= TARGETS['gunicorn_ratio'])} |",
               f"| Sluice p99 ≤ {TARGETS['p99_ms']:.0f} ms | {p99:.2f} ms | {verdict(p99 <= TARGETS['p99_ms'])} |", "",
               f"Answers to the wrk body before the load: " + "; ".join(f"{n}: `{a.strip()}`" for n, a in answers.items()) + ".",
-              "Sluice's model comes from `%train linear` with its default split (80% of the rows, seed 42); the peer fits "
-              "all rows, hence the small difference in the prediction. Either way one prediction is a dot product of six "
-              "numbers: the load measures the serving path, not the model.", ""]
+              "Both models are fitted on all rows (`%train linear --test-size 0`), so the answers should agree to "
+              "rounding. One prediction is a dot product of six numbers: the load measures the serving path, not the model.", ""]
     busy_runs = [f"{n} {i + 1}" for n, runs in results.items() for i, r in enumerate(runs) if not r["quiet"]]
     if busy_runs:
         lines += [f"Runs started while other processes kept the CPUs busy (waited {args.quiet_wait:.0f} s, then went on): "
