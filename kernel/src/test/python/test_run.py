@@ -12,9 +12,10 @@ from sluice_kernel import JAR, KERNEL_NAME, REPO, require
 nbformat = require("nbformat")
 nbclient = require("nbclient")
 
-RUN = ["first-steps.ipynb", "ingest.ipynb", "eda.ipynb"]
+RUN = sorted(path.name for path in (REPO / "notebooks").glob("*.ipynb"))
 DURATION = re.compile(r"\d+(?:[.,]\d+)?\s?(?:s|ms|µs)\b")
 PROGRESS = re.compile(r"^\r.*$", re.M)  # %ingest's progress on stderr, shown when a read takes over a second
+PORT = re.compile(r"(?<=127\.0\.0\.1:)\d+|(?<=port )\d+")  # %deploy --port 0 takes any free port
 
 
 def run(name, out):
@@ -36,8 +37,14 @@ def code_cells(notebook):
     return [cell for cell in notebook.cells if cell.cell_type == "code"]
 
 
+def masked(text):
+    return PORT.sub("<port>", DURATION.sub("<time>", text))
+
+
 def shown(notebook):
-    """What each code cell showed, timings masked and progress lines dropped: one list per cell."""
+    """What each code cell showed, timings and ports masked, progress lines dropped and the stream
+    pieces left around them joined (where progress fell between two warnings depends on timing):
+    one list per cell."""
     cells = []
     for cell in code_cells(notebook):
         outputs = []
@@ -47,9 +54,12 @@ def shown(notebook):
                 text = PROGRESS.sub("", output["text"]).strip("\n")
                 if not text:
                     continue
-                output["text"] = DURATION.sub("<time>", text)
+                if outputs and outputs[-1]["output_type"] == "stream" and outputs[-1]["name"] == output["name"]:
+                    outputs[-1]["text"] += "\n" + masked(text)
+                    continue
+                output["text"] = masked(text)
             if "data" in output:
-                output["data"] = {mime: DURATION.sub("<time>", value) if isinstance(value, str) else value
+                output["data"] = {mime: masked(value) if isinstance(value, str) else value
                                   for mime, value in output["data"].items()}
             output.pop("metadata", None)
             outputs.append(output)

@@ -38,6 +38,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // A library's warning shows in the cell as one line, without a clock time that would differ on every run.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
+        }
         String command = args.length == 0 ? "" : args[0];
         switch (command) {
             case "kernel" -> {

@@ -63,13 +63,13 @@ public record TrainReport(Training training, double seconds, double[] crossScore
             plain.append("\n\nleaderboard (cross-validated ").append(metric).append(", best first):\n");
             html.append("<p>Leaderboard (cross-validated ").append(metric).append(", best first):</p>")
                     .append("<table class=\"dataframe\" border=\"1\"><thead><tr><th>algorithm</th><th>")
-                    .append(metric).append("</th><th>±</th><th>seconds</th></tr></thead><tbody>");
+                    .append(metric).append("</th><th>±</th><th>time</th></tr></thead><tbody>");
             for (Entry entry : leaderboard) {
                 plain.append(String.format("  %-18s %s ± %s  %6.2f s%n", entry.algorithm(), fmt(entry.mean()),
                         fmt(entry.sd()), entry.seconds()));
                 html.append("<tr><td>").append(entry.algorithm()).append("</td><td>").append(fmt(entry.mean()))
                         .append("</td><td>").append(fmt(entry.sd())).append("</td><td>")
-                        .append(String.format("%.2f", entry.seconds())).append("</td></tr>");
+                        .append(String.format("%.2f s", entry.seconds())).append("</td></tr>");
             }
             html.append("</tbody></table>");
         }
