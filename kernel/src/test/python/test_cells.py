@@ -20,6 +20,8 @@ def test_the_last_expression_is_displayed(kernel):
 def test_a_cell_of_statements_displays_nothing(kernel):
     assert kernel.ok("int quiet = 1;").result is None
     assert kernel.ok('System.out.println("printed");').result is None
+    printf = kernel.ok('System.out.printf("%d apples%n", 3)')
+    assert printf.result is None and "3 apples" in printf.stdout
 
 
 def test_state_persists_across_cells(kernel):

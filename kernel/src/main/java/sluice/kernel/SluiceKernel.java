@@ -303,7 +303,9 @@ final class SluiceKernel extends BaseKernel {
             Object value = runSource(code);
             flushStreams();
             String shown = null;
-            if (value != null && !silent) {
+            // System.out.printf(…) as a cell's last line returns the stream itself: printing is the
+            // point, not the stream, whose text would differ on every run.
+            if (value != null && !silent && !(value instanceof java.io.PrintStream)) {
                 DisplayData data = render(value);
                 outputs.result(count, data);
                 shown = String.valueOf(data.getData(MIMEType.TEXT_PLAIN));

@@ -89,7 +89,8 @@ public enum Algorithm {
             case RIDGE -> smile.regression.RidgeRegression.fit(formula, data, p.real("lambda"));
             case LASSO -> smile.regression.LASSO.fit(formula, data, p.real("lambda"), p.real("tolerance"),
                     p.integer("iterations"));
-            case LOGISTIC -> smile.classification.LogisticRegression.fit(x,
+            // Fitted on standardized columns, so that L-BFGS converges whatever the units (grams beside millimetres).
+            case LOGISTIC -> smile.classification.LogisticRegression.fit(Learner.standardize(x, Learner.meanAndSd(x)),
                     Arrays.stream(y).mapToInt(v -> (int) v).toArray(), p.real("lambda"), p.real("tolerance"),
                     p.integer("iterations"));
             case TREE -> task == Task.REGRESSION
@@ -107,7 +108,8 @@ public enum Algorithm {
                             p.integer("max_depth"), p.integer("max_nodes"), p.integer("node_size"), p.real("shrinkage"),
                             p.real("sample_rate"));
         };
-        return new Learner(model, Learner.frame(new double[1][features], null).schema());
+        Learner learner = new Learner(model, Learner.frame(new double[1][features], null).schema());
+        return this == LOGISTIC ? learner.standardizedBy(Learner.meanAndSd(x)) : learner;
     }
 
     private static int nodes(Params p, int rows) {

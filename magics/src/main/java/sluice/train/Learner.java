@@ -18,10 +18,55 @@ final class Learner implements Serializable {
     private final Object model;
     /** The schema of the encoded feature columns, for models that read tuples. */
     private final StructType schema;
+    /** For a model fitted on standardized columns, each column's mean and standard deviation; else null. */
+    private final double[][] standardized;
 
     Learner(Object model, StructType schema) {
+        this(model, schema, null);
+    }
+
+    private Learner(Object model, StructType schema, double[][] standardized) {
         this.model = model;
         this.schema = schema;
+        this.standardized = standardized;
+    }
+
+    /** This learner, told that its model was fitted on rows standardized by {@code meanAndSd}. */
+    Learner standardizedBy(double[][] meanAndSd) {
+        return new Learner(model, schema, meanAndSd);
+    }
+
+    /** Each column's mean and standard deviation (1 for a constant column), for {@link #standardize}. */
+    static double[][] meanAndSd(double[][] x) {
+        int p = x.length == 0 ? 0 : x[0].length;
+        double[] mean = new double[p];
+        double[] sd = new double[p];
+        for (double[] row : x) {
+            for (int j = 0; j < p; j++) {
+                mean[j] += row[j] / x.length;
+            }
+        }
+        for (double[] row : x) {
+            for (int j = 0; j < p; j++) {
+                sd[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / x.length;
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            sd[j] = sd[j] > 0 ? Math.sqrt(sd[j]) : 1;
+        }
+        return new double[][] {mean, sd};
+    }
+
+    /** {@code x} with each column centred and scaled by {@code meanAndSd}; {@code x} is not changed. */
+    static double[][] standardize(double[][] x, double[][] meanAndSd) {
+        double[][] scaled = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            scaled[i] = new double[x[i].length];
+            for (int j = 0; j < x[i].length; j++) {
+                scaled[i][j] = (x[i][j] - meanAndSd[0][j]) / meanAndSd[1][j];
+            }
+        }
+        return scaled;
     }
 
     Object smile() {
@@ -50,7 +95,8 @@ final class Learner implements Serializable {
 
     /** The class index of each row; {@code probabilities[i]} is filled with row i's class probabilities. */
     @SuppressWarnings("unchecked")
-    int[] classify(double[][] x, double[][] probabilities) {
+    int[] classify(double[][] rows, double[][] probabilities) {
+        double[][] x = standardized == null ? rows : standardize(rows, standardized);
         int[] y = new int[x.length];
         if (model instanceof smile.classification.LogisticRegression logistic) {
             for (int i = 0; i < x.length; i++) {
