@@ -84,6 +84,8 @@ final class Learner implements Serializable {
             for (int i = 0; i < x.length; i++) {
                 y[i] = linear.predict(x[i]);
             }
+        } else if (model instanceof smile.regression.RandomForest forest && x.length >= 1_000) {
+            return forest(forest, x);
         } else {
             Regression<Tuple> regression = (Regression<Tuple>) model;
             for (int i = 0; i < x.length; i++) {
@@ -91,6 +93,39 @@ final class Learner implements Serializable {
             }
         }
         return y;
+    }
+
+    /**
+     * A regression forest's predictions, the mean of its trees' as Smile's own predict gives, but
+     * tree by tree over all rows, the trees shared among the cores: each tree stays in the cache
+     * while the rows stream past it, several times faster than row by row on 200,000 rows.
+     */
+    private double[] forest(smile.regression.RandomForest forest, double[][] x) {
+        Tuple[] rows = new Tuple[x.length];
+        for (int i = 0; i < x.length; i++) {
+            rows[i] = Tuple.of(x[i], schema);
+        }
+        smile.regression.RegressionTree[] trees = forest.trees();
+        double[] sum = java.util.stream.IntStream.range(0, trees.length).parallel().mapToObj(t -> {
+            smile.base.cart.Node root = trees[t].root();
+            double[] out = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = ((smile.base.cart.RegressionNode) root.predict(rows[i])).output();
+            }
+            return out;
+        }).reduce(new double[rows.length], Learner::plus);
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] /= trees.length;
+        }
+        return sum;
+    }
+
+    private static double[] plus(double[] a, double[] b) {
+        double[] sum = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            sum[i] = a[i] + b[i];
+        }
+        return sum;
     }
 
     /** The class index of each row; {@code probabilities[i]} is filled with row i's class probabilities. */
