@@ -89,7 +89,6 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
         }
         Encoding encoding = Encoding.of(features).fit(train);
         java.util.Map<Boolean, double[][]> x = new java.util.concurrent.ConcurrentHashMap<>();
-        x.put(true, encoding.matrix(train));
         List<String> classes = task == Task.CLASSIFICATION
                 ? List.copyOf(new TreeSet<>(java.util.Arrays.asList(strings(train.column(target))))) : List.of();
         return new Prepared(task, target, raw, cleaning, encoding, train, test, x, y(train.column(target), task, classes),
