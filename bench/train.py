@@ -17,7 +17,7 @@ Cases (the issue's targets in brackets):
 Both sides first fill the numeric columns with their means (not timed); scikit-learn then one-hot
 encodes with ``get_dummies(drop_first=True)`` and splits with ``train_test_split(test_size=0.2,
 random_state=42)``. Each side fits twice in one fresh process: cold (first) and warm (second).
-"Fit" is the model fit alone; "whole" is Sluice's whole ``%train`` (split, refitting the cleaning
+"Fit" is encoding the training rows plus the model fit (scikit-learn: the fit alone); "whole" is Sluice's whole ``%train`` (split, refitting the cleaning
 steps on the training rows, encoding, fit, test scoring) and scikit-learn's encode + split + fit +
 score. The sides run interleaved, --runs times each; medians are reported.
 """
@@ -96,6 +96,7 @@ def med(values):
 
 
 def report(results: dict, loads: list[float], command: str, runs: int) -> str:
+    cases = [(a, r) for a, r in CASES if a in results]
     import sklearn
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     lines = [
@@ -110,7 +111,7 @@ def report(results: dict, loads: list[float], command: str, runs: int) -> str:
         "| case | measure | Sluice | scikit-learn | ratio |",
         "| --- | --- | ---: | ---: | ---: |",
     ]
-    for algorithm, _ in CASES:
+    for algorithm, _ in cases:
         s, k = results[algorithm]["sluice"], results[algorithm]["sklearn"]
         first = s[0]["runs"][0]
         label = f"{algorithm} ({first['train_rows']:,} training rows)"
@@ -124,7 +125,7 @@ def report(results: dict, loads: list[float], command: str, runs: int) -> str:
         kr2 = med([r["runs"][1]["r2"] for r in k])
         lines.append(f"| {label} | test R² | {sr2:.4f} | {kr2:.4f} | Δ {sr2 - kr2:+.4f} |")
     lines += ["", "Raw runs:", ""]
-    for algorithm, _ in CASES:
+    for algorithm, _ in cases:
         for side in ("sluice", "sklearn"):
             for r in results[algorithm][side]:
                 lines.append(f"- {algorithm}, {side}: " + "; ".join(
@@ -138,12 +139,14 @@ def main() -> None:
     ap.add_argument("--data-dir", default=os.environ.get("DATA_DIR", "/tmp/sluice-bench-data"))
     ap.add_argument("--jar", default=str(REPO / "kernel" / "target" / "sluice.jar"))
     ap.add_argument("--runs", type=int, default=1)
+    ap.add_argument("--only", choices=[a for a, _ in CASES], help="run one case (the report then shows only it)")
     ap.add_argument("--out", default=str(REPO / "bench" / "results_train.md"))
     args = ap.parse_args()
     if not Path(args.jar).exists():
         sys.exit(f"{args.jar} is missing: run mvn -q -B package -DskipTests first")
     csv = make_csv(args)
-    results = {a: {"sluice": [], "sklearn": []} for a, _ in CASES}
+    cases = [(a, r) for a, r in CASES if args.only in (None, a)]
+    results = {a: {"sluice": [], "sklearn": []} for a, _ in cases}
     loads = []
     with tempfile.TemporaryDirectory() as tmp:
         jar = Path(tmp) / "sluice.jar"  # a copy: a rebuild during the run changes nothing
@@ -151,7 +154,7 @@ def main() -> None:
         classes = Path(tmp) / "classes"
         subprocess.run(["javac", "-cp", str(jar), "-d", str(classes), str(TIMER)], check=True)
         for i in range(args.runs):
-            for algorithm, rows in CASES:
+            for algorithm, rows in cases:
                 loads.append(os.getloadavg()[0])
                 results[algorithm]["sluice"].append(
                     run(["java", "-cp", f"{jar}:{classes}", "TrainTimer", str(csv), str(rows), algorithm]))
@@ -159,7 +162,8 @@ def main() -> None:
                 print(f"run {i + 1}/{args.runs} {algorithm}: sluice {results[algorithm]['sluice'][-1]}, "
                       f"sklearn {results[algorithm]['sklearn'][-1]}", file=sys.stderr)
         loads.append(os.getloadavg()[0])
-    command = "/usr/bin/python3 bench/train.py" + (f" --runs {args.runs}" if args.runs != 1 else "")
+    command = "/usr/bin/python3 bench/train.py" + (f" --runs {args.runs}" if args.runs != 1 else "") + (
+        f" --only {args.only}" if args.only else "")
     text = report(results, loads, command, args.runs)
     Path(args.out).write_text(text)
     print(text)

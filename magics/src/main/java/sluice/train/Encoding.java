@@ -93,8 +93,21 @@ public record Encoding(List<String> features, List<List<String>> levels, boolean
 
     /** The encoded rows of {@code table}; a usage error naming the column when a feature has missing values. */
     public double[][] matrix(Table table) {
-        int width = names().size();
-        double[][] x = new double[table.rowCount()][width];
+        double[][] columns = columns(table);
+        double[][] x = new double[table.rowCount()][columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            double[] column = columns[c];
+            for (int row = 0; row < x.length; row++) {
+                x[row][c] = column[row];
+            }
+        }
+        return x;
+    }
+
+    /** The encoded columns of {@code table}, one array per encoded column; errors as {@link #matrix}. */
+    public double[][] columns(Table table) {
+        int rows = table.rowCount();
+        double[][] x = new double[names().size()][];
         int at = 0;
         for (int f = 0; f < features.size(); f++) {
             Column<?> column = column(table, features.get(f));
@@ -111,27 +124,26 @@ public record Encoding(List<String> features, List<List<String>> levels, boolean
                 for (int level = 0; level < known.size(); level++) {
                     index.put(known.get(level), level);
                 }
-                for (int row = 0; row < x.length; row++) {
+                for (int c = 0; c < width(f); c++) {
+                    x[at + c] = new double[rows];
+                }
+                for (int row = 0; row < rows; row++) {
                     int level = index.getOrDefault(text.get(row), -1);
                     if (!oneHot) {
-                        x[row][at] = level >= 0 ? level : -1;
+                        x[at][row] = level;
                     } else if (level >= 0) {
-                        x[row][at + level] = 1;
+                        x[at + level][row] = 1;
                     }
                 }
-                at += width(f);
             } else if (column instanceof BooleanColumn bool) {
-                for (int row = 0; row < x.length; row++) {
-                    x[row][at] = bool.get(row) ? 1 : 0;
+                x[at] = new double[rows];
+                for (int row = 0; row < rows; row++) {
+                    x[at][row] = bool.get(row) ? 1 : 0;
                 }
-                at++;
             } else {
-                double[] numbers = ((NumericColumn<?>) column).asDoubleArray();
-                for (int row = 0; row < x.length; row++) {
-                    x[row][at] = numbers[row];
-                }
-                at++;
+                x[at] = ((NumericColumn<?>) column).asDoubleArray();
             }
+            at += width(f);
         }
         return x;
     }

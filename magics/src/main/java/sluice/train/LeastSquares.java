@@ -88,6 +88,20 @@ final class LeastSquares implements Serializable {
         return sum;
     }
 
+    /** Predictions for encoded columns ({@link Encoding#columns}), column by column. */
+    double[] predictColumns(double[][] columns, int rows) {
+        double[] y = new double[rows];
+        java.util.Arrays.fill(y, intercept);
+        for (int j = 0; j < coefficients.length; j++) {
+            double beta = coefficients[j];
+            double[] column = columns[j];
+            for (int i = 0; i < rows; i++) {
+                y[i] += beta * column[i];
+            }
+        }
+        return y;
+    }
+
     double predict(double[] row) {
         double y = intercept;
         for (int j = 0; j < coefficients.length; j++) {

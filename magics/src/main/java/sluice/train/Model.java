@@ -188,6 +188,11 @@ public final class Model implements Serializable {
 
     /** Predicts rows already cleaned by {@link #pipeline()}'s cleaning steps. */
     public Predictions predictCleaned(Table cleaned) {
+        if (learner.smile() instanceof LeastSquares leastSquares) {
+            // A linear model reads the encoded columns as they are, without making rows.
+            double[] values = leastSquares.predictColumns(encoding.columns(cleaned), cleaned.rowCount());
+            return new Predictions(task, classes, values, null, null);
+        }
         double[][] x = encoding.matrix(cleaned);
         if (task == Task.REGRESSION) {
             return new Predictions(task, classes, learner.regress(x), null, null);
