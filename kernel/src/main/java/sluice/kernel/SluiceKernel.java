@@ -23,6 +23,7 @@ import io.github.spencerpark.jupyter.messages.request.InspectRequest;
 import io.github.spencerpark.jupyter.messages.request.ShutdownRequest;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,8 @@ final class SluiceKernel extends BaseKernel {
     private volatile Thread cellThread;
     private volatile boolean interrupted;
     private volatile boolean aborting;
+    /** When the last failed cell ended: requests sent after it are not aborted. */
+    private volatile Instant failedAt = Instant.EPOCH;
     private volatile boolean runningJava;
     private final Object cellLock = new Object();
     private boolean tablesawWarm;
@@ -230,10 +233,24 @@ final class SluiceKernel extends BaseKernel {
         }
     }
 
+    /**
+     * Whether {@code message} was sent before the last cell failed, so it was queued behind it. The
+     * shell's drained check alone races with a client that answers the failure at once (it can
+     * send its next request before the kernel looks at its socket again); the request's own date
+     * tells. A request without a readable date counts as queued.
+     */
+    private boolean sentBeforeFailure(Message<?> message) {
+        try {
+            return !message.getHeader().getTimestamp().getDate().toInstant().isAfter(failedAt);
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
     private void handleExecute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         getCommManager().setMessageContext(message);
         ExecuteRequest request = message.getContent();
-        if (aborting) {
+        if (aborting && sentBeforeFailure(message)) {
             // After a failed cell, cells already queued behind it (Run All) are not run.
             answer(env, MessageType.EXECUTE_REPLY, Map.of("status", "aborted", "execution_count", executionCount.get() - 1));
             return;
@@ -260,6 +277,7 @@ final class SluiceKernel extends BaseKernel {
             reply.put("ename", report.name());
             reply.put("evalue", report.message());
             reply.put("traceback", report.traceback());
+            failedAt = Instant.now();
             aborting = request.shouldStopOnError();
         }
         if (store) {
