@@ -1,5 +1,7 @@
 package sluice.clean;
 
+import static sluice.magic.MagicLine.commaSeparated;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,18 +63,6 @@ public final class CleanMagic implements Magic {
         return new Recorded<>(fitted, after);
     }
 
-    private static List<String> list(String csv) {
-        List<String> items = new ArrayList<>();
-        if (csv != null) {
-            for (String item : csv.split(",")) {
-                if (!item.isBlank()) {
-                    items.add(item.strip());
-                }
-            }
-        }
-        return items;
-    }
-
     private static String rows(int n) {
         return String.format("%,d %s", n, n == 1 ? "row" : "rows");
     }
@@ -95,7 +85,7 @@ public final class CleanMagic implements Magic {
                 throw new UsageError("Give the columns to fill, or --all (one of them).");
             }
             List<String> chosen = all && FillStep.isNumericRule(rule) ? FillStep.numericColumns(before)
-                    : all ? before.columnNames() : list(columns);
+                    : all ? before.columnNames() : commaSeparated(columns);
             List<String> leftAlone = new ArrayList<>(before.columnNames());
             leftAlone.removeAll(chosen);
             FillStep step = record(new FillStep(chosen, rule), before).step();
@@ -129,7 +119,7 @@ public final class CleanMagic implements Magic {
         @Override
         public Object run(String body) {
             Table before = session.table();
-            Table after = record(new DropMissingStep(list(columns), DropMissingStep.How.parse(how)), before).after();
+            Table after = record(new DropMissingStep(commaSeparated(columns), DropMissingStep.How.parse(how)), before).after();
             int dropped = before.rowCount() - after.rowCount();
             return "dropped " + rows(dropped) + " with missing values (" + String.format("%,d", after.rowCount()) + " left)";
         }
@@ -142,8 +132,8 @@ public final class CleanMagic implements Magic {
 
         @Override
         public Object run(String body) {
-            Table after = record(new DropStep(list(columns)), session.table()).after();
-            return "dropped " + String.join(", ", list(columns)) + " (" + after.columnCount() + " columns left)";
+            Table after = record(new DropStep(commaSeparated(columns)), session.table()).after();
+            return "dropped " + String.join(", ", commaSeparated(columns)) + " (" + after.columnCount() + " columns left)";
         }
     }
 
@@ -155,7 +145,7 @@ public final class CleanMagic implements Magic {
         @Override
         public Object run(String body) {
             Table before = session.table();
-            Table after = record(new KeepStep(list(columns)), before).after();
+            Table after = record(new KeepStep(commaSeparated(columns)), before).after();
             return "kept " + String.join(", ", after.columnNames()) + " (dropped " + (before.columnCount() - after.columnCount())
                     + " columns)";
         }
@@ -169,7 +159,7 @@ public final class CleanMagic implements Magic {
         @Override
         public Object run(String body) {
             Map<String, String> names = new LinkedHashMap<>();
-            for (String pair : list(pairs)) {
+            for (String pair : commaSeparated(pairs)) {
                 int eq = pair.indexOf('=');
                 if (eq <= 0 || eq == pair.length() - 1) {
                     throw new UsageError("rename takes old=new pairs separated by commas, e.g. bill_length_mm=bill; not '" + pair + "'.");
@@ -193,7 +183,7 @@ public final class CleanMagic implements Magic {
 
         @Override
         public Object run(String body) {
-            return record(new CastStep(list(columns), CastStep.To.parse(to)), session.table()).step().describe();
+            return record(new CastStep(commaSeparated(columns), CastStep.To.parse(to)), session.table()).step().describe();
         }
     }
 
@@ -205,7 +195,7 @@ public final class CleanMagic implements Magic {
         @Override
         public Object run(String body) {
             Table before = session.table();
-            Table after = record(new DedupeStep(list(columns)), before).after();
+            Table after = record(new DedupeStep(commaSeparated(columns)), before).after();
             return "dropped " + rows(before.rowCount() - after.rowCount()) + " duplicated (" + String.format("%,d", after.rowCount())
                     + " left)";
         }
@@ -232,12 +222,12 @@ public final class CleanMagic implements Magic {
                 throw new UsageError("Give exactly one of --iqr K, --z K or --range lo:hi.");
             }
             Table before = session.table();
-            ClipStep unfitted = iqr != null ? ClipStep.iqr(list(columns), iqr)
-                    : z != null ? ClipStep.z(list(columns), z) : ClipStep.range(list(columns), range);
+            ClipStep unfitted = iqr != null ? ClipStep.iqr(commaSeparated(columns), iqr)
+                    : z != null ? ClipStep.z(commaSeparated(columns), z) : ClipStep.range(commaSeparated(columns), range);
             Recorded<ClipStep> clipped = record(unfitted, before);
             Table after = clipped.after();
             int changed = 0;
-            for (String name : list(columns)) {
+            for (String name : commaSeparated(columns)) {
                 Column<?> was = before.column(name);
                 Column<?> now = after.column(name);
                 for (int row = 0; row < was.size(); row++) {

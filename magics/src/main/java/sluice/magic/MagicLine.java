@@ -1,5 +1,6 @@
 package sluice.magic;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.text.StringTokenizer;
 import org.apache.commons.text.matcher.StringMatcherFactory;
@@ -17,5 +18,21 @@ public record MagicLine(String name, List<String> args) {
             throw new UsageError("A magic needs a name after '%'. Run %lsmagic to list them.");
         }
         return new MagicLine(words.get(0), List.copyOf(words.subList(1, words.size())));
+    }
+
+    /**
+     * The items of a comma-separated option value such as a column list ({@code bill, sex}): each
+     * stripped, blanks left out; none for null.
+     */
+    public static List<String> commaSeparated(String csv) {
+        List<String> items = new ArrayList<>();
+        if (csv != null) {
+            for (String item : csv.split(",")) {
+                if (!item.isBlank()) {
+                    items.add(item.strip());
+                }
+            }
+        }
+        return items;
     }
 }

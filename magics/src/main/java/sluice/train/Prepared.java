@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import sluice.magic.DidYouMean;
+import sluice.magic.MagicLine;
 import sluice.magic.UsageError;
 import sluice.pipeline.Pipeline;
 import sluice.session.Session;
@@ -127,8 +128,8 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
     }
 
     private static List<String> features(Table table, String target, TrainOptions options) {
-        List<String> asked = TrainOptions.list(options.features);
-        List<String> excluded = TrainOptions.list(options.exclude);
+        List<String> asked = MagicLine.commaSeparated(options.features);
+        List<String> excluded = MagicLine.commaSeparated(options.exclude);
         if (!asked.isEmpty() && !excluded.isEmpty()) {
             throw new UsageError("Give --features or --exclude, not both.");
         }

@@ -84,16 +84,4 @@ public final class TrainOptions {
         defaults.forEach((key, value) -> parts.add(key + " (default " + ("0".equals(value) ? "from the data" : value) + ")"));
         return String.join(", ", parts);
     }
-
-    static List<String> list(String csv) {
-        List<String> items = new ArrayList<>();
-        if (csv != null) {
-            for (String item : csv.split(",")) {
-                if (!item.isBlank()) {
-                    items.add(item.strip());
-                }
-            }
-        }
-        return items;
-    }
 }
