@@ -83,14 +83,16 @@ public enum Algorithm {
         DataFrame data = this == LINEAR || this == LOGISTIC ? null : Learner.frame(x, task == Task.REGRESSION
                 ? DoubleVector.of("y", y) : IntVector.of("y", Arrays.stream(y).mapToInt(v -> (int) v).toArray()));
         Formula formula = Formula.lhs("y");
+        // Logistic regression is fitted on standardized columns, so that L-BFGS converges whatever the
+        // units (grams beside millimetres); the learner keeps the means and deviations for prediction.
+        double[][] scale = this == LOGISTIC ? Learner.meanAndSd(x) : null;
         MathEx.setSeed(seed);
         Object model = switch (this) {
             case LINEAR -> LeastSquares.fit(x, y);
             case RIDGE -> smile.regression.RidgeRegression.fit(formula, data, p.real("lambda"));
             case LASSO -> smile.regression.LASSO.fit(formula, data, p.real("lambda"), p.real("tolerance"),
                     p.integer("iterations"));
-            // Fitted on standardized columns, so that L-BFGS converges whatever the units (grams beside millimetres).
-            case LOGISTIC -> smile.classification.LogisticRegression.fit(Learner.standardize(x, Learner.meanAndSd(x)),
+            case LOGISTIC -> smile.classification.LogisticRegression.fit(Learner.standardize(x, scale),
                     Arrays.stream(y).mapToInt(v -> (int) v).toArray(), p.real("lambda"), p.real("tolerance"),
                     p.integer("iterations"));
             case TREE -> task == Task.REGRESSION
@@ -109,7 +111,7 @@ public enum Algorithm {
                             p.real("sample_rate"));
         };
         Learner learner = new Learner(model, Learner.frame(new double[1][features], null).schema());
-        return this == LOGISTIC ? learner.standardizedBy(Learner.meanAndSd(x)) : learner;
+        return scale == null ? learner : learner.standardizedBy(scale);
     }
 
     private static int nodes(Params p, int rows) {

@@ -169,15 +169,11 @@ public record Encoding(List<String> features, List<List<String>> levels, boolean
 
     @Override
     public Table apply(Table table) {
-        double[][] x = matrix(table);
+        double[][] columns = columns(table);
         List<String> names = names();
         Table encoded = Table.create(table.name());
         for (int c = 0; c < names.size(); c++) {
-            double[] values = new double[x.length];
-            for (int row = 0; row < x.length; row++) {
-                values[row] = x[row][c];
-            }
-            encoded.addColumns(DoubleColumn.create(names.get(c), values));
+            encoded.addColumns(DoubleColumn.create(names.get(c), columns[c]));
         }
         return encoded;
     }

@@ -113,17 +113,9 @@ final class Learner implements Serializable {
                 out[i] = ((smile.base.cart.RegressionNode) root.predict(rows[i])).output();
             }
             return out;
-        }).reduce(new double[rows.length], Learner::plus);
+        }).reduce(new double[rows.length], LeastSquares::add);
         for (int i = 0; i < sum.length; i++) {
             sum[i] /= trees.length;
-        }
-        return sum;
-    }
-
-    private static double[] plus(double[] a, double[] b) {
-        double[] sum = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            sum[i] = a[i] + b[i];
         }
         return sum;
     }

@@ -80,7 +80,8 @@ final class LeastSquares implements Serializable {
         return s;
     }
 
-    private static double[] add(double[] a, double[] b) {
+    /** The element-wise sum of {@code a} and {@code b}, a new array. */
+    static double[] add(double[] a, double[] b) {
         double[] sum = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             sum[i] = a[i] + b[i];

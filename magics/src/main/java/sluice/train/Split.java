@@ -17,23 +17,14 @@ import java.util.SplittableRandom;
 public record Split(int[] train, int[] test) {
     /** Splits rows {@code 0..rows-1}, putting {@code testShare} of them (of each label, if given) in the test part. */
     public static Split of(int rows, double testShare, long seed, String[] labels) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
-        for (int row = 0; row < rows; row++) {
-            groups.computeIfAbsent(labels == null ? "" : String.valueOf(labels[row]), k -> new ArrayList<>()).add(row);
-        }
         boolean[] inTest = new boolean[rows];
-        for (List<Integer> group : groups.values()) {
-            int[] members = group.stream().mapToInt(Integer::intValue).toArray();
-            shuffle(members, random);
+        for (int[] members : shuffledGroups(rows, labels, new SplittableRandom(seed))) {
             int take = (int) Math.round(members.length * testShare);
             for (int i = 0; i < take; i++) {
                 inTest[members[i]] = true;
             }
         }
-        int[] test = java.util.stream.IntStream.range(0, rows).filter(r -> inTest[r]).toArray();
-        int[] train = java.util.stream.IntStream.range(0, rows).filter(r -> !inTest[r]).toArray();
-        return new Split(train, test);
+        return where(rows, r -> inTest[r]);
     }
 
     /** The split whose test part is the row numbers listed in {@code file} (0-based, one per line, plain or .gz). */
@@ -60,21 +51,14 @@ public record Split(int[] train, int[] test) {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new Split(java.util.stream.IntStream.range(0, rows).filter(r -> !test.get(r)).toArray(), test.stream().toArray());
+        return where(rows, test::get);
     }
 
     /** {@code k} folds of rows {@code 0..rows-1} for cross-validation: fold i's test part is every k-th shuffled row. */
     public static List<Split> folds(int rows, int k, long seed, String[] labels) {
-        SplittableRandom random = new SplittableRandom(seed);
         int[] fold = new int[rows];
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
-        for (int row = 0; row < rows; row++) {
-            groups.computeIfAbsent(labels == null ? "" : String.valueOf(labels[row]), x -> new ArrayList<>()).add(row);
-        }
         int next = 0;
-        for (List<Integer> group : groups.values()) {
-            int[] members = group.stream().mapToInt(Integer::intValue).toArray();
-            shuffle(members, random);
+        for (int[] members : shuffledGroups(rows, labels, new SplittableRandom(seed))) {
             for (int member : members) {
                 fold[member] = next++ % k;
             }
@@ -82,10 +66,30 @@ public record Split(int[] train, int[] test) {
         List<Split> folds = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             int f = i;
-            folds.add(new Split(java.util.stream.IntStream.range(0, rows).filter(r -> fold[r] != f).toArray(),
-                    java.util.stream.IntStream.range(0, rows).filter(r -> fold[r] == f).toArray()));
+            folds.add(where(rows, r -> fold[r] == f));
         }
         return folds;
+    }
+
+    /** The rows of each label (all rows as one group without labels), in order of first appearance, each shuffled. */
+    private static List<int[]> shuffledGroups(int rows, String[] labels, SplittableRandom random) {
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int row = 0; row < rows; row++) {
+            groups.computeIfAbsent(labels == null ? "" : String.valueOf(labels[row]), k -> new ArrayList<>()).add(row);
+        }
+        List<int[]> shuffled = new ArrayList<>();
+        for (List<Integer> group : groups.values()) {
+            int[] members = group.stream().mapToInt(Integer::intValue).toArray();
+            shuffle(members, random);
+            shuffled.add(members);
+        }
+        return shuffled;
+    }
+
+    /** The split of rows {@code 0..rows-1} whose test part is the rows {@code inTest} holds for, both ascending. */
+    private static Split where(int rows, java.util.function.IntPredicate inTest) {
+        return new Split(java.util.stream.IntStream.range(0, rows).filter(inTest.negate()).toArray(),
+                java.util.stream.IntStream.range(0, rows).filter(inTest).toArray());
     }
 
     private static void shuffle(int[] values, SplittableRandom random) {

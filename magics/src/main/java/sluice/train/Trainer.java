@@ -1,6 +1,5 @@
 package sluice.train;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -110,13 +109,5 @@ final class Trainer {
             picked[i] = y[rows[i]];
         }
         return picked;
-    }
-
-    static List<Double> list(double[] values) {
-        List<Double> list = new ArrayList<>();
-        for (double v : values) {
-            list.add(v);
-        }
-        return list;
     }
 }
