@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** Sluice's own version, as the build stamped it. */
+/** Sluice's own version and the plotly.js the jar carries, as the build stamped them. */
 final class Version {
-    static final String SLUICE = read("version");
+    static final String SLUICE = sluice.session.Versions.current().get("sluice");
     /** The plotly.js the jar carries, for charts that work offline. */
     static final String PLOTLY = read("plotly");
 
