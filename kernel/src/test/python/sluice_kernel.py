@@ -61,6 +61,13 @@ class Execution:
         return results[0]["content"]["data"]["text/plain"] if results else None
 
     @property
+    def data(self):
+        """The MIME bundle of the cell's one execute_result; fails, describing the cell, when there is none."""
+        results = self.of_type("execute_result")
+        assert len(results) == 1, self.describe()
+        return results[0]["content"]["data"]
+
+    @property
     def error(self):
         """The content of the cell's IOPub error message, or None."""
         errors = self.of_type("error")

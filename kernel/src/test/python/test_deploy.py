@@ -56,7 +56,7 @@ def port_is_free(port):
 
 def deploy(kernel, line="%deploy --port 0"):
     run = kernel.ok(line, timeout=60)
-    text = run.of_type("execute_result")[0]["content"]["data"]["text/plain"]
+    text = run.data["text/plain"]
     return re.search(r"http://127\.0\.0\.1:(\d+)", text).group(0), text
 
 

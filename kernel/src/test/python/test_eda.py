@@ -10,22 +10,16 @@ require("jupyter_client")
 PENGUINS = REPO / "notebooks" / "data" / "penguins.csv"
 
 
-def bundle_of(run):
-    results = run.of_type("execute_result")
-    assert results, run.describe()
-    return results[0]["content"]["data"]
-
-
 def test_overview_lists_columns_and_warnings(kernel):
     kernel.ok(f"%ingest {PENGUINS}")
-    data = bundle_of(kernel.ok("%eda"))
+    data = kernel.ok("%eda").data
     assert data["text/plain"].startswith("penguins.csv: 344 rows × 8 columns")
     assert "Adelie (152)" in data["text/html"]
 
 
 def test_a_histogram_is_plotly_json_a_png_and_html_that_needs_no_internet(kernel):
     kernel.ok(f"%ingest {PENGUINS}")
-    data = bundle_of(kernel.ok("%eda hist body_mass_g --bins 10"))
+    data = kernel.ok("%eda hist body_mass_g --bins 10").data
     assert base64.b64decode(data["image/png"])[:8] == b"\x89PNG\r\n\x1a\n"
     figure = data["application/vnd.plotly.v1+json"]
     assert sum(figure["data"][0]["y"]) == 342
@@ -44,9 +38,9 @@ def test_a_text_column_in_hist_is_a_one_line_error(kernel):
 
 
 def test_a_plotly_figure_returned_by_java_draws_with_the_offline_plotly(kernel):
-    data = bundle_of(kernel.ok(
+    data = kernel.ok(
         "new tech.tablesaw.plotly.components.Figure(tech.tablesaw.plotly.traces.ScatterTrace"
-        ".builder(new double[] {1, 2, 3}, new double[] {1, 4, 9}).build())"))
+        ".builder(new double[] {1, 2, 3}, new double[] {1, 4, 9}).build())").data
     assert data["text/plain"] == "Plotly figure (1 traces)"
     assert "Plotly.newPlot" in data["text/html"] and "kernelspecs/sluice/plotly.min" in data["text/html"]
     assert not re.search(r"https?://", data["text/html"])

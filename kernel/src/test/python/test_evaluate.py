@@ -17,9 +17,7 @@ def test_evaluate_after_train_shows_metrics_and_plots_that_need_no_internet(kern
     kernel.ok(f"%ingest {PENGUINS}")
     kernel.ok("%clean drop-missing sex")
     kernel.ok("%train logistic --target sex", timeout=120)
-    results = kernel.ok("%evaluate", timeout=120).of_type("execute_result")
-    assert len(results) == 1
-    data = results[0]["content"]["data"]
+    data = kernel.ok("%evaluate", timeout=120).data
 
     assert set(data) == {"text/plain", "text/html", "image/png"}
     assert base64.b64decode(data["image/png"])[:8] == b"\x89PNG\r\n\x1a\n"
