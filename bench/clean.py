@@ -26,19 +26,15 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-GEN = REPO.parent / "shared" / "bench" / "gen.py"
+from common import REPO, run_json, synth_csv, timer_classpath
+
 TIMER = REPO / "bench" / "clean_timer.java"
 
 PANDAS_SCRIPT = r"""
@@ -59,28 +55,6 @@ print(json.dumps({"fill_s": fill, "cast_s": cast, "total_s": [f + c for f, c in 
                   "rows": len(df), "missing_after": int(df.isna().sum().sum()),
                   "types": {c: str(t) for c, t in df.dtypes.items()}}))
 """
-
-
-def make_csv(args) -> Path:
-    data = Path(args.data_dir)
-    data.mkdir(parents=True, exist_ok=True)
-    csv = data / "synth_1m.csv"
-    if not csv.exists():
-        subprocess.run([sys.executable, str(GEN), "--rows", "1000000", "--out", str(csv)], check=True)
-    with open(csv, "rb") as f:
-        while f.read(1 << 24):
-            pass
-    return csv
-
-
-def run(cmd: list[str]) -> dict:
-    start = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    if done.returncode != 0:
-        sys.exit(f"{' '.join(cmd)} failed:\n{done.stderr}")
-    out = json.loads(done.stdout.strip().splitlines()[-1])
-    out["process_s"] = time.perf_counter() - start
-    return out
 
 
 def stat(values: list[float]) -> str:
@@ -151,20 +125,14 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=4)
     ap.add_argument("--out", default=str(REPO / "bench" / "results_clean.md"))
     args = ap.parse_args()
-    if not Path(args.jar).exists():
-        sys.exit(f"{args.jar} is missing: run mvn -q -B package -DskipTests first")
-    csv = make_csv(args)
+    csv = synth_csv(args.data_dir)
     runs = {"sluice": [], "pandas": []}
     loads = []
-    with tempfile.TemporaryDirectory() as tmp:
-        jar = Path(tmp) / "sluice.jar"  # a copy: a rebuild during the run changes nothing
-        shutil.copy(args.jar, jar)
-        classes = Path(tmp) / "classes"
-        subprocess.run(["javac", "-cp", str(jar), "-d", str(classes), str(TIMER)], check=True)
+    with timer_classpath(args.jar, TIMER) as classpath:
         for i in range(args.runs):
             loads.append(os.getloadavg()[0])
-            runs["sluice"].append(run(["java", "-cp", f"{jar}:{classes}", "CleanTimer", str(csv), str(args.rounds)]))
-            runs["pandas"].append(run([sys.executable, "-c", PANDAS_SCRIPT, str(csv), str(args.rounds)]))
+            runs["sluice"].append(run_json(["java", "-cp", classpath, "CleanTimer", str(csv), str(args.rounds)]))
+            runs["pandas"].append(run_json([sys.executable, "-c", PANDAS_SCRIPT, str(csv), str(args.rounds)]))
             print(f"run {i + 1}/{args.runs}: sluice {runs['sluice'][-1]['total_s']}, pandas {runs['pandas'][-1]['total_s']}",
                   file=sys.stderr)
         loads.append(os.getloadavg()[0])

@@ -35,18 +35,16 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import platform
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-GEN = REPO.parent / "shared" / "bench" / "gen.py"
+from common import REPO, run_json, synth_csv
+
 TIMER = REPO / "bench" / "ingest_csv_timer.java"
 # The kernelspec (install/install.sh) adds no JIT flags beyond the class-data archive.
 JIT_FLAGS = []
@@ -68,39 +66,12 @@ print(json.dumps({"import_s": imported, "reads_s": reads, "rows": len(df),
 """
 
 
-def make_csv(args) -> Path:
-    data = Path(args.data_dir)
-    data.mkdir(parents=True, exist_ok=True)
-    csv = data / f"synth_{args.rows // 1000}k.csv" if args.rows % 1_000_000 else data / f"synth_{args.rows // 1_000_000}m.csv"
-    if not csv.exists():
-        subprocess.run([sys.executable, str(GEN), "--rows", str(args.rows), "--out", str(csv)], check=True)
-    with open(csv, "rb") as f:
-        while f.read(1 << 24):
-            pass
-    return csv
-
-
 def sluice(args, classes: Path, csv: Path, flags: list[str], *extra: str) -> dict:
-    cmd = ["java", *flags, "-cp", f"{args.jar}:{classes}", "IngestCsvTimer", str(csv), str(args.reads), *extra]
-    start = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"{' '.join(cmd)} failed:\n{done.stderr}")
-    run = json.loads(done.stdout.strip().splitlines()[-1])
-    run["process_s"] = wall
-    return run
+    return run_json(["java", *flags, "-cp", f"{args.jar}:{classes}", "IngestCsvTimer", str(csv), str(args.reads), *extra])
 
 
 def pandas_run(args, csv: Path) -> dict:
-    start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", PANDAS_SCRIPT, str(csv), str(args.reads)], capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"pandas failed:\n{done.stderr}")
-    run = json.loads(done.stdout)
-    run["process_s"] = wall
-    return run
+    return run_json([sys.executable, "-c", PANDAS_SCRIPT, str(csv), str(args.reads)])
 
 
 def stat(values: list[float]) -> str:
@@ -177,7 +148,7 @@ def main() -> None:
     args = ap.parse_args()
     if not Path(args.jar).exists():
         sys.exit(f"{args.jar} is missing: run mvn -q -B package -DskipTests first")
-    csv = make_csv(args)
+    csv = synth_csv(args.data_dir, args.rows)
     runs = {"sluice": [], "sluice-default-jit": [], "sluice-setup-first": [], "pandas": []}
     loads = []
     with tempfile.TemporaryDirectory() as classes:

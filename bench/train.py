@@ -17,26 +17,22 @@ Cases (the issue's targets in brackets):
 Both sides first fill the numeric columns with their means (not timed); scikit-learn then one-hot
 encodes with ``get_dummies(drop_first=True)`` and splits with ``train_test_split(test_size=0.2,
 random_state=42)``. Each side fits twice in one fresh process: cold (first) and warm (second).
-"Fit" is encoding the training rows plus the model fit (scikit-learn: the fit alone); "whole" is Sluice's whole ``%train`` (split, refitting the cleaning
-steps on the training rows, encoding, fit, test scoring) and scikit-learn's encode + split + fit +
-score. The sides run interleaved, --runs times each; medians are reported.
+"Fit" is encoding the training rows plus the model fit (scikit-learn: the fit alone); "whole" is
+Sluice's whole ``%train`` (split, refitting the cleaning steps on the training rows, encoding, fit,
+test scoring) and scikit-learn's encode + split + fit + score. The sides run interleaved, --runs times each; medians are reported.
 """
 from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-GEN = REPO.parent / "shared" / "bench" / "gen.py"
+from common import REPO, run_json, synth_csv, timer_classpath
+
 TIMER = REPO / "bench" / "train_timer.java"
 
 SKLEARN_SCRIPT = r"""
@@ -73,22 +69,6 @@ print(json.dumps({"algorithm": algorithm, "runs": runs}))
 """
 
 CASES = (("linear", 1_000_000), ("random-forest", 250_000))
-
-
-def make_csv(args) -> Path:
-    data = Path(args.data_dir)
-    data.mkdir(parents=True, exist_ok=True)
-    csv = data / "synth_1m.csv"
-    if not csv.exists():
-        subprocess.run([sys.executable, str(GEN), "--rows", "1000000", "--out", str(csv)], check=True)
-    return csv
-
-
-def run(cmd: list[str]) -> dict:
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    if done.returncode != 0:
-        sys.exit(f"{' '.join(cmd)} failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def med(values):
@@ -142,23 +122,17 @@ def main() -> None:
     ap.add_argument("--only", choices=[a for a, _ in CASES], help="run one case (the report then shows only it)")
     ap.add_argument("--out", default=str(REPO / "bench" / "results_train.md"))
     args = ap.parse_args()
-    if not Path(args.jar).exists():
-        sys.exit(f"{args.jar} is missing: run mvn -q -B package -DskipTests first")
-    csv = make_csv(args)
+    csv = synth_csv(args.data_dir)
     cases = [(a, r) for a, r in CASES if args.only in (None, a)]
     results = {a: {"sluice": [], "sklearn": []} for a, _ in cases}
     loads = []
-    with tempfile.TemporaryDirectory() as tmp:
-        jar = Path(tmp) / "sluice.jar"  # a copy: a rebuild during the run changes nothing
-        shutil.copy(args.jar, jar)
-        classes = Path(tmp) / "classes"
-        subprocess.run(["javac", "-cp", str(jar), "-d", str(classes), str(TIMER)], check=True)
+    with timer_classpath(args.jar, TIMER) as classpath:
         for i in range(args.runs):
             for algorithm, rows in cases:
                 loads.append(os.getloadavg()[0])
                 results[algorithm]["sluice"].append(
-                    run(["java", "-cp", f"{jar}:{classes}", "TrainTimer", str(csv), str(rows), algorithm]))
-                results[algorithm]["sklearn"].append(run([sys.executable, "-c", SKLEARN_SCRIPT, str(csv), str(rows), algorithm]))
+                    run_json(["java", "-cp", classpath, "TrainTimer", str(csv), str(rows), algorithm]))
+                results[algorithm]["sklearn"].append(run_json([sys.executable, "-c", SKLEARN_SCRIPT, str(csv), str(rows), algorithm]))
                 print(f"run {i + 1}/{args.runs} {algorithm}: sluice {results[algorithm]['sluice'][-1]}, "
                       f"sklearn {results[algorithm]['sklearn'][-1]}", file=sys.stderr)
         loads.append(os.getloadavg()[0])
