@@ -11,37 +11,67 @@ import smile.data.formula.Formula;
 import smile.data.vector.DoubleVector;
 import smile.data.vector.IntVector;
 import smile.math.MathEx;
+import sluice.magic.UsageError;
 
 /**
  * The algorithms {@code %train} offers, each a Smile learner with the parameters {@code --set}
  * accepts and their defaults. Every fit is seeded, so the same data and seed give the same model.
  */
 public enum Algorithm {
-    LINEAR("linear", "ordinary least squares", EnumSet.of(Task.REGRESSION), Map.of()),
-    RIDGE("ridge", "least squares with an L2 penalty", EnumSet.of(Task.REGRESSION), Map.of("lambda", "1")),
-    LASSO("lasso", "least squares with an L1 penalty", EnumSet.of(Task.REGRESSION),
-            Map.of("lambda", "1", "tolerance", "1e-4", "iterations", "1000")),
-    LOGISTIC("logistic", "logistic regression (multinomial for more than two classes)", EnumSet.of(Task.CLASSIFICATION),
-            Map.of("lambda", "0.1", "tolerance", "1e-5", "iterations", "500")),
+    LINEAR("linear", "ordinary least squares, as scikit-learn's LinearRegression", EnumSet.of(Task.REGRESSION)),
+    RIDGE("ridge", "least squares with an L2 penalty on the standardized columns, as scikit-learn's "
+            + "make_pipeline(StandardScaler(), Ridge(alpha=lambda))", EnumSet.of(Task.REGRESSION),
+            Parameter.real("lambda", 0, false, Double.POSITIVE_INFINITY, "1",
+                    "the penalty, scikit-learn's alpha; 0 gives ordinary least squares")),
+    LASSO("lasso", "least squares with an L1 penalty on the standardized columns, as scikit-learn's "
+            + "make_pipeline(StandardScaler(), Lasso(alpha=lambda))", EnumSet.of(Task.REGRESSION),
+            Parameter.real("lambda", 0, false, Double.POSITIVE_INFINITY, "1",
+                    "the penalty, scikit-learn's alpha: the mean squared error is halved and the coefficients of "
+                            + "the standardized columns summed"),
+            Parameter.real("tolerance", 0, true, 0.1, "1e-8",
+                    "coordinate descent stops when no coefficient moves more than this share of y's deviation"),
+            Parameter.whole("iterations", 1, 10_000_000, "10000", "the most sweeps of coordinate descent")),
+    LOGISTIC("logistic", "logistic regression (multinomial for more than two classes) with an L2 penalty on the "
+            + "standardized columns, as scikit-learn's make_pipeline(StandardScaler(), LogisticRegression(C=1/lambda))",
+            EnumSet.of(Task.CLASSIFICATION),
+            Parameter.real("lambda", 0, true, Double.POSITIVE_INFINITY, "1",
+                    "the penalty, 1/C of scikit-learn: lambda/2 times the squared weights beside the summed log loss"),
+            Parameter.real("tolerance", 0, true, 0.1, "1e-8", "L-BFGS stops when the relative gradient is below this"),
+            Parameter.whole("iterations", 1, 1_000_000, "1000", "the most iterations of L-BFGS")),
     TREE("tree", "one decision tree (CART)", EnumSet.allOf(Task.class),
-            Map.of("max_depth", "20", "max_nodes", "0", "node_size", "5")),
+            Parameter.whole("max_depth", 1, 1_000, "20", "the deepest a leaf may be"),
+            Parameter.wholeOrAuto("max_nodes", 2, Integer.MAX_VALUE, "0", "the most leaves (0: a fifth of the rows)"),
+            Parameter.whole("node_size", 1, Integer.MAX_VALUE, "5", "the fewest rows in a leaf")),
     RANDOM_FOREST("random-forest", "random forest", EnumSet.allOf(Task.class),
-            Map.of("trees", "100", "mtry", "0", "max_depth", "20", "max_nodes", "0", "node_size", "0",
-                    "sample_rate", "0.5")),
+            Parameter.whole("trees", 1, 100_000, "100", "the number of trees"),
+            Parameter.wholeOrAuto("mtry", 1, Integer.MAX_VALUE, "0",
+                    "features tried per split (0: half of them for regression, their square root for classification)"),
+            Parameter.whole("max_depth", 1, 1_000, "20", "the deepest a leaf may be"),
+            Parameter.wholeOrAuto("max_nodes", 2, Integer.MAX_VALUE, "0", "the most leaves per tree (0: a fifth of the rows)"),
+            Parameter.wholeOrAuto("node_size", 1, Integer.MAX_VALUE, "0",
+                    "the fewest rows in a leaf (0: 10 for regression, 5 for classification)"),
+            Parameter.real("sample_rate", 0, true, 1, "0.5",
+                    "the share of rows each tree is grown on (1: a bootstrap sample, below 1: drawn without replacement)")),
     GRADIENT_BOOSTING("gradient-boosting", "gradient-boosted trees", EnumSet.allOf(Task.class),
-            Map.of("trees", "200", "max_depth", "20", "max_nodes", "6", "node_size", "5", "shrinkage", "0.05",
-                    "sample_rate", "0.7"));
+            Parameter.whole("trees", 1, 100_000, "200", "the number of boosting rounds"),
+            Parameter.whole("max_depth", 1, 1_000, "20", "the deepest a leaf may be"),
+            Parameter.whole("max_nodes", 2, Integer.MAX_VALUE, "6", "the most leaves per tree"),
+            Parameter.whole("node_size", 1, Integer.MAX_VALUE, "5", "the fewest rows in a leaf"),
+            Parameter.real("shrinkage", 0, true, 1, "0.05", "the learning rate"),
+            Parameter.real("sample_rate", 0, true, 1, "0.7", "the share of rows each round is fitted on"));
 
     private final String label;
     private final String description;
     private final Set<Task> tasks;
-    private final Map<String, String> defaults;
+    private final Map<String, Parameter> parameters = new java.util.LinkedHashMap<>();
 
-    Algorithm(String label, String description, Set<Task> tasks, Map<String, String> defaults) {
+    Algorithm(String label, String description, Set<Task> tasks, Parameter... parameters) {
         this.label = label;
         this.description = description;
         this.tasks = tasks;
-        this.defaults = new java.util.TreeMap<>(defaults);
+        for (Parameter parameter : parameters) {
+            this.parameters.put(parameter.name(), parameter);
+        }
     }
 
     public String label() {
@@ -61,9 +91,9 @@ public enum Algorithm {
         return tasks.contains(task);
     }
 
-    /** The parameters {@code --set} accepts, with their defaults (0 means "chosen from the data"). */
-    public Map<String, String> defaults() {
-        return defaults;
+    /** The parameters {@code --set} accepts, in the order {@code --help} lists them. */
+    public Map<String, Parameter> parameters() {
+        return java.util.Collections.unmodifiableMap(parameters);
     }
 
     /** The labels of the algorithms that do {@code task}. */
@@ -77,23 +107,22 @@ public enum Algorithm {
 
     /** Trains on encoded rows {@code x}: numeric {@code y} for regression, class indexes for classification. */
     Learner fit(Task task, double[][] x, double[] y, Map<String, String> settings, long seed) {
-        Params p = new Params(defaults, settings);
+        Params p = new Params(parameters, settings);
         int features = x.length == 0 ? 0 : x[0].length;
-        // Smile's data-frame learners take the rows as a frame; least squares and logistic take them as they are.
-        DataFrame data = this == LINEAR || this == LOGISTIC ? null : Learner.frame(x, task == Task.REGRESSION
+        // Smile's data-frame learners take the rows as a frame; the linear models take them as they are.
+        DataFrame data = oneHot() ? null : Learner.frame(x, task == Task.REGRESSION
                 ? DoubleVector.of("y", y) : IntVector.of("y", Arrays.stream(y).mapToInt(v -> (int) v).toArray()));
         Formula formula = Formula.lhs("y");
-        // Logistic regression is fitted on standardized columns, so that L-BFGS converges whatever the
-        // units (grams beside millimetres); the learner keeps the means and deviations for prediction.
+        // Logistic regression is fitted on standardized columns, as scikit-learn's behind a StandardScaler;
+        // the learner keeps the means and deviations for prediction.
         double[][] scale = this == LOGISTIC ? Learner.meanAndSd(x) : null;
         MathEx.setSeed(seed);
         Object model = switch (this) {
             case LINEAR -> LeastSquares.fit(x, y);
-            case RIDGE -> smile.regression.RidgeRegression.fit(formula, data, p.real("lambda"));
-            case LASSO -> smile.regression.LASSO.fit(formula, data, p.real("lambda"), p.real("tolerance"),
-                    p.integer("iterations"));
-            case LOGISTIC -> smile.classification.LogisticRegression.fit(Learner.standardize(x, scale),
-                    Arrays.stream(y).mapToInt(v -> (int) v).toArray(), p.real("lambda"), p.real("tolerance"),
+            case RIDGE -> Gram.of(x, y).ridge(p.real("lambda"));
+            case LASSO -> Gram.of(x, y).lasso(p.real("lambda"), p.real("tolerance"), p.integer("iterations"));
+            case LOGISTIC -> Logistic.fit(Learner.standardize(x, scale), Arrays.stream(y).mapToInt(v -> (int) v).toArray(),
+                    (int) Arrays.stream(y).max().orElse(0) + 1, p.real("lambda"), p.real("tolerance"),
                     p.integer("iterations"));
             case TREE -> task == Task.REGRESSION
                     ? smile.regression.RegressionTree.fit(formula, data, p.integer("max_depth"), nodes(p, x.length),
@@ -121,8 +150,12 @@ public enum Algorithm {
 
     private static int mtry(Params p, Task task, int features) {
         int mtry = p.integer("mtry");
+        if (mtry > features) {
+            throw new UsageError("--set mtry=" + mtry + " asks for more features per split than the " + features
+                    + " encoded features there are.");
+        }
         if (mtry > 0) {
-            return Math.min(mtry, features);
+            return mtry;
         }
         return Math.max(1, task == Task.REGRESSION ? features / 2 : (int) Math.floor(Math.sqrt(features)));
     }
@@ -137,19 +170,15 @@ public enum Algorithm {
         return size > 0 ? size : task == Task.REGRESSION ? 10 : 5;
     }
 
-    /** A learner's settings: the defaults with {@code --set} values on top, read as numbers on demand. */
-    record Params(Map<String, String> defaults, Map<String, String> settings) {
-        String text(String key) {
-            return settings.getOrDefault(key, defaults.get(key));
-        }
-
+    /** A learner's settings: the defaults with {@code --set} values on top, each read and checked by its parameter. */
+    record Params(Map<String, Parameter> parameters, Map<String, String> settings) {
         double real(String key) {
-            return Double.parseDouble(text(key));
+            Parameter parameter = parameters.get(key);
+            return parameter.read(settings.getOrDefault(key, parameter.fallback()));
         }
 
         int integer(String key) {
-            return (int) Math.round(real(key));
+            return (int) real(key);
         }
     }
-
 }

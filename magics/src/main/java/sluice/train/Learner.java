@@ -5,7 +5,6 @@ import smile.classification.Classifier;
 import smile.data.DataFrame;
 import smile.data.Tuple;
 import smile.data.type.StructType;
-import smile.regression.LinearModel;
 import smile.regression.Regression;
 
 /**
@@ -80,10 +79,6 @@ final class Learner implements Serializable {
             for (int i = 0; i < x.length; i++) {
                 y[i] = leastSquares.predict(x[i]);
             }
-        } else if (model instanceof LinearModel linear) {
-            for (int i = 0; i < x.length; i++) {
-                y[i] = linear.predict(x[i]);
-            }
         } else if (model instanceof smile.regression.RandomForest forest && x.length >= 1_000) {
             return forest(forest, x);
         } else {
@@ -125,7 +120,7 @@ final class Learner implements Serializable {
     int[] classify(double[][] rows, double[][] probabilities) {
         double[][] x = standardized == null ? rows : standardize(rows, standardized);
         int[] y = new int[x.length];
-        if (model instanceof smile.classification.LogisticRegression logistic) {
+        if (model instanceof Logistic logistic) {
             for (int i = 0; i < x.length; i++) {
                 y[i] = logistic.predict(x[i], probabilities[i]);
             }

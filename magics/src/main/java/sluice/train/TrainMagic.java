@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import sluice.magic.Magic;
 import sluice.magic.UsageError;
 import sluice.progress.Progress;
@@ -45,7 +47,7 @@ public final class TrainMagic implements Magic {
                 + ". For example: %train random-forest --target species.");
     }
 
-    /** One algorithm; its picocli description is set from the algorithm. */
+    /** One algorithm; its help names what it fits and lists its parameters, from the algorithm. */
     @Command(description = "Train one algorithm (see --set for its parameters).")
     final class Fit implements Magic {
         private final Algorithm algorithm;
@@ -55,6 +57,16 @@ public final class TrainMagic implements Magic {
 
         Fit(Algorithm algorithm) {
             this.algorithm = algorithm;
+        }
+
+        @Spec
+        void describe(CommandSpec spec) {
+            spec.usageMessage().description("Train " + algorithm.description() + ".");
+            List<String> footer = new ArrayList<>();
+            footer.add(algorithm.parameters().isEmpty() ? "It takes no --set parameters."
+                    : "Parameters for --set key=value,… (default, meaning, range):");
+            algorithm.parameters().values().forEach(p -> footer.add("  " + p.help()));
+            spec.usageMessage().footer(footer.toArray(String[]::new));
         }
 
         @Override

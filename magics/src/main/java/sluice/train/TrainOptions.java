@@ -63,25 +63,22 @@ public final class TrainOptions {
             }
             return;
         }
+        Map<String, Parameter> known = algorithm.parameters();
         for (Map.Entry<String, String> setting : settings.entrySet()) {
             String key = setting.getKey();
-            Map<String, String> known = algorithm.defaults();
             if (!known.containsKey(key)) {
                 throw new UsageError(algorithm.label() + " has no parameter '" + key + "'."
                         + DidYouMean.hint(key, known.keySet(), "")
-                        + (known.isEmpty() ? " It takes none." : " Its parameters: " + describe(known) + "."));
+                        + (known.isEmpty() ? " It takes none." : " Its parameters: " + describe(known.values()) + "."));
             }
-            try {
-                Double.parseDouble(setting.getValue());
-            } catch (NumberFormatException e) {
-                throw new UsageError("--set " + key + " needs a number, not '" + setting.getValue() + "'.");
-            }
+            known.get(key).read(setting.getValue());
         }
     }
 
-    static String describe(Map<String, String> defaults) {
+    static String describe(java.util.Collection<Parameter> parameters) {
         List<String> parts = new ArrayList<>();
-        defaults.forEach((key, value) -> parts.add(key + " (default " + ("0".equals(value) ? "from the data" : value) + ")"));
+        parameters.forEach(p -> parts.add(p.name() + " (default " + ("0".equals(p.fallback()) && p.auto()
+                ? "from the data" : p.fallback()) + ")"));
         return String.join(", ", parts);
     }
 }
