@@ -34,3 +34,15 @@ def test_a_bad_parameter_is_one_line_listing_the_valid_ones(kernel):
     assert run.status == "error" and run.reply["ename"] == "UsageError"
     assert run.reply["evalue"].startswith("random-forest has no parameter 'depth'.")
     assert "max_depth (default 20)" in run.reply["evalue"]
+
+
+def test_a_value_out_of_range_is_one_line_naming_the_range_and_keeps_the_model(kernel):
+    kernel.ok(f"%ingest {PENGUINS}")
+    kernel.ok("%clean drop-missing")
+    kernel.ok("%train tree --target species")
+    for value in ("0", "2.7"):
+        run = kernel.execute(f"%train random-forest --target species --set trees={value}")
+        assert run.status == "error" and run.reply["ename"] == "UsageError"
+        assert run.reply["evalue"] == f"--set trees must be a whole number from 1 to 100,000; got '{value}'."
+        assert "Exception" not in "\n".join(run.reply["traceback"])
+    assert kernel.ok("System.out.print(model().algorithm());").stdout == "tree"
