@@ -20,6 +20,7 @@ import sluice.ingest.IngestMagic;
 import sluice.magic.Magics;
 import sluice.magic.UsageError;
 import sluice.render.Chart;
+import sluice.render.ChartView;
 import sluice.session.Session;
 import sluice.train.Model;
 import sluice.train.Scores;
@@ -158,7 +159,15 @@ class EvaluateMagicTest {
         }
         assertThat(evaluation.auc()).as("ROC is for two classes").isNull();
         assertThat(evaluation.charts()).extracting(Chart::kind).containsExactly(Chart.Kind.HEATMAP, Chart.Kind.BAR);
-        assertThat(evaluation.charts().get(0).series().get(0).z().get(0).get(0)).isEqualTo((double) counts[0][0]);
+        Chart heatmap = evaluation.charts().get(0);
+        assertThat(heatmap.series().get(0).z().get(0).get(0)).isEqualTo((double) counts[0][0]);
+        assertThat(heatmap.scale()).isEqualTo(Chart.Scale.SEQUENTIAL);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> trace = ((List<Map<String, Object>>) ((Map<String, Object>) ChartView.bundle(heatmap).data()
+                .get(ChartView.PLOTLY)).get("data")).get(0);
+        long most = java.util.Arrays.stream(counts).flatMapToLong(java.util.Arrays::stream).max().orElseThrow();
+        assertThat(trace).as("counts are coloured from 0, never negative").containsEntry("zmin", 0)
+                .containsEntry("zmax", (double) most).doesNotContainKey("zmid");
         String plain = evaluation.bundle().data().get("text/plain").toString();
         assertThat(plain).contains("accuracy", "f1_macro", "macro average", "Chinstrap", "confusion matrix", "feature importance");
     }
