@@ -43,6 +43,7 @@ def classification(case, y_true, y_pred, proba):
 def regression(case, y_true, y_pred):
     print(case)
     show("mse", lambda: metrics.mean_squared_error(y_true, y_pred))
+    show("rmse", lambda: metrics.mean_squared_error(y_true, y_pred, squared=False))
     show("mae", lambda: metrics.mean_absolute_error(y_true, y_pred))
     show("r2", lambda: metrics.r2_score(y_true, y_pred))
     show("mape", lambda: metrics.mean_absolute_percentage_error(y_true, y_pred))
@@ -88,3 +89,9 @@ regression("REGRESSION: scikit-learn's documented example",
 regression("ZERO_TRUTH: y = 0, once predicted exactly and once not",
            [0, 0, 1, 2],
            [0, 0.5, 1, 1])
+regression("CONSTANT_TRUTH: every y the same, and predicted exactly",
+           [2, 2, 2],
+           [2, 2, 2])
+regression("CONSTANT_TRUTH_MISSED: every y the same, predictions around it",
+           [2, 2, 2],
+           [1, 2, 3])

@@ -14,7 +14,7 @@ public final class Scores {
      * What {@code log_loss} clips probabilities to, {@code [EPSILON, 1 - EPSILON]}: scikit-learn 1.2's
      * default {@code eps="auto"}, {@code np.finfo(np.float64).eps}.
      */
-    static final double EPSILON = Math.ulp(1.0);
+    private static final double EPSILON = Math.ulp(1.0);
 
     private Scores() {
     }
@@ -22,6 +22,7 @@ public final class Scores {
     /**
      * MSE, RMSE, MAE, MAPE and R² of {@code predicted} against {@code actual}. MAPE is a fraction, not a
      * percentage, and divides by {@code max(|actual|, EPSILON)}, so a miss where the truth is 0 is huge.
+     * R² of a constant truth is 1 when every prediction is right, else 0 (scikit-learn's {@code force_finite}).
      */
     public static Map<String, Double> regression(double[] actual, double[] predicted) {
         int n = actual.length;
@@ -45,7 +46,7 @@ public final class Scores {
         scores.put("rmse", Math.sqrt(squared / n));
         scores.put("mae", absolute / n);
         scores.put("mape", percentage / n);
-        scores.put("r2", 1 - squared / total);
+        scores.put("r2", total > 0 ? 1 - squared / total : squared == 0 ? 1 : 0);
         return scores;
     }
 
@@ -107,7 +108,7 @@ public final class Scores {
      * The mean of {@code -log p}, {@code p} the probability of the row's class after clipping each
      * probability to {@code [EPSILON, 1 - EPSILON]} and dividing by the row's sum, as scikit-learn does.
      */
-    static double logLoss(int[] actual, double[][] probabilities) {
+    private static double logLoss(int[] actual, double[][] probabilities) {
         double loss = 0;
         for (int i = 0; i < actual.length; i++) {
             double sum = 0;
@@ -147,6 +148,7 @@ public final class Scores {
     /** 1 − observed disagreement / the disagreement expected from each side's class shares. */
     private static double kappa(long[][] confusion) {
         long[] actual = actualAs(confusion);
+        long[] predicted = java.util.stream.IntStream.range(0, confusion.length).mapToLong(c -> predictedAs(confusion, c)).toArray();
         long n = Arrays.stream(actual).sum();
         double observed = 0;
         double expected = 0;
@@ -154,7 +156,7 @@ public final class Scores {
             for (int p = 0; p < confusion.length; p++) {
                 if (a != p) {
                     observed += confusion[a][p];
-                    expected += (double) predictedAs(confusion, p) * actual[a] / n;
+                    expected += (double) predicted[p] * actual[a] / n;
                 }
             }
         }

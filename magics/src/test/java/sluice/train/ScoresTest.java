@@ -126,7 +126,7 @@ class ScoresTest {
     void regression_matchesScikitLearnsExample() {
         // REGRESSION
         Map<String, Double> scores = Scores.regression(new double[] {3, -0.5, 2, 7}, new double[] {2.5, 0.0, 2, 8});
-        assertSklearn(scores, "mse", 0.375, "rmse", Math.sqrt(0.375), "mae", 0.5, "mape", 0.3273809523809524,
+        assertSklearn(scores, "mse", 0.375, "rmse", 0.6123724356957945, "mae", 0.5, "mape", 0.3273809523809524,
                 "r2", 0.9486081370449679);
     }
 
@@ -134,7 +134,18 @@ class ScoresTest {
     void mape_dividesByMachineEpsilonWhereTheTruthIsZero() {
         // ZERO_TRUTH
         Map<String, Double> scores = Scores.regression(new double[] {0, 0, 1, 2}, new double[] {0, 0.5, 1, 1});
-        assertSklearn(scores, "mse", 0.3125, "rmse", Math.sqrt(0.3125), "mae", 0.375, "mape", 562949953421312.1,
+        assertSklearn(scores, "mse", 0.3125, "rmse", 0.5590169943749475, "mae", 0.375, "mape", 562949953421312.1,
                 "r2", 0.5454545454545454);
+    }
+
+    @Test
+    void r2OfAConstantTruth_isOneWhenExactElseZero_insteadOfInfinite() {
+        // CONSTANT_TRUTH
+        assertSklearn(Scores.regression(new double[] {2, 2, 2}, new double[] {2, 2, 2}),
+                "mse", 0.0, "rmse", 0.0, "mae", 0.0, "mape", 0.0, "r2", 1.0);
+        // CONSTANT_TRUTH_MISSED
+        assertSklearn(Scores.regression(new double[] {2, 2, 2}, new double[] {1, 2, 3}),
+                "mse", 0.6666666666666666, "rmse", 0.816496580927726, "mae", 0.6666666666666666,
+                "mape", 0.3333333333333333, "r2", 0.0);
     }
 }
