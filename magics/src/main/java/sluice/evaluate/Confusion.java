@@ -31,9 +31,14 @@ record Confusion(List<String> classes, long[][] counts, int[] actual, int[] pred
         return new Confusion(List.copyOf(classes), Scores.confusion(actual, predicted, classes.size()), actual, predicted);
     }
 
-    /** Accuracy and the macro averages, as {@code %train} reports them. */
-    Map<String, Double> scores() {
-        return Scores.classification(actual, predicted, classes.size());
+    /**
+     * {@code %train}'s metrics: from the labels, and from {@code probabilities}, a column for each of the
+     * model's first {@code modelClasses} classes.
+     */
+    Map<String, Double> scores(double[][] probabilities, int modelClasses) {
+        Map<String, Double> scores = Scores.classification(actual, predicted, classes.size());
+        scores.putAll(Scores.ofProbabilities(actual, probabilities, modelClasses));
+        return scores;
     }
 
     Scores.ClassScore[] perClass() {

@@ -19,7 +19,8 @@ import sluice.train.Scores;
  * each plot (interactive where JavaScript runs, an image elsewhere) and one PNG holding every plot.
  *
  * @param header     what was scored on which rows
- * @param metrics    regression errors and R², or accuracy and macro averages: {@code %train}'s metrics
+ * @param metrics    {@code %train}'s metrics: regression errors and R², or accuracy, macro averages,
+ *                   agreement, log loss and ROC AUC
  * @param confusion  for classification, else null
  * @param roc        for two classes, else null
  * @param importance each feature's share of a tree model's importance, else null
@@ -68,10 +69,8 @@ record Evaluation(Header header, Map<String, Double> metrics, Confusion confusio
         text.heading(header.line());
         header.notes().forEach(n -> text.note("note: " + n));
         List<List<String>> rows = new ArrayList<>();
-        metrics.forEach((name, value) -> rows.add(List.of(name, fmt(value))));
-        if (roc != null) {
-            rows.add(List.of("roc_auc", fmt(roc.auc()) + " (positive class: " + roc.positive() + ")"));
-        }
+        metrics.forEach((name, value) -> rows.add(List.of(name, fmt(value)
+                + (name.equals("roc_auc") && roc != null ? " (positive class: " + roc.positive() + ")" : ""))));
         text.table("metrics", List.of("metric", "value"), rows);
         if (confusion != null) {
             perClassTable(text);

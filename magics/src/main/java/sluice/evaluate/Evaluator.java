@@ -65,7 +65,8 @@ final class Evaluator {
             }
         }
         addImportance(importance, plots, charts);
-        return new Evaluation(header, confusion.scores(), confusion, roc, importance, charts);
+        Map<String, Double> metrics = confusion.scores(predictions.probabilities(), model.classes().size());
+        return new Evaluation(header, metrics, confusion, roc, importance, charts);
     }
 
     /** Importance as shares of the total, which read alike across models (Smile's raw sums can run to 1e9). */

@@ -39,7 +39,7 @@ final class Plots {
                 List.of(new Series("zero", List.of(min(predicted), max(predicted)), List.of(0.0, 0.0))));
     }
 
-    /** The confusion matrix as a heatmap: a row per actual class, a column per predicted class. */
+    /** The confusion matrix as a heatmap, white at 0: a row per actual class, a column per predicted class. */
     static Chart confusion(List<String> classes, long[][] counts) {
         List<List<Double>> z = new ArrayList<>();
         for (long[] row : counts) {
@@ -50,7 +50,7 @@ final class Plots {
             z.add(values);
         }
         return new Chart(Chart.Kind.HEATMAP, "Confusion matrix", "predicted", "actual",
-                List.of(new Series("rows", classes, classes, z)), null);
+                List.of(new Series("rows", classes, classes, z)), null, List.of(), Chart.Scale.SEQUENTIAL);
     }
 
     /** The ROC curve with the diagonal of a model that guesses. */

@@ -14,9 +14,10 @@ import java.util.List;
  * @param series the data: one entry per trace (one per colour group for scatter, one per box)
  * @param note   a line under the chart, e.g. "5,000 of 1,000,000 rows sampled", or null
  * @param guides dashed reference lines over a SCATTER or LINE chart (y = x, zero), drawn but not data
+ * @param scale  how a HEATMAP colours its values; other kinds ignore it
  */
 public record Chart(Kind kind, String title, String xLabel, String yLabel, List<Series> series, String note,
-                    List<Series> guides) {
+                    List<Series> guides, Scale scale) {
     public enum Kind {
         /** Bars over numeric bins: {@code x} holds the bin edges (one more than {@code y}), {@code y} the counts. */
         HISTOGRAM,
@@ -32,6 +33,14 @@ public record Chart(Kind kind, String title, String xLabel, String yLabel, List<
         LINE
     }
 
+    /** A heatmap's colours, the same in the interactive chart and the image. */
+    public enum Scale {
+        /** Blue below zero, white at zero, red above, symmetric about zero: correlations. */
+        DIVERGING,
+        /** White at zero to blue at the largest value: counts, which are never negative. */
+        SEQUENTIAL
+    }
+
     /** One trace of a chart. */
     public record Series(String name, List<?> x, List<?> y, List<List<Double>> z) {
         public Series(String name, List<?> x, List<?> y) {
@@ -42,6 +51,12 @@ public record Chart(Kind kind, String title, String xLabel, String yLabel, List<
     public Chart {
         series = List.copyOf(series);
         guides = List.copyOf(guides);
+    }
+
+    /** A chart whose heatmap, if it is one, diverges around zero. */
+    public Chart(Kind kind, String title, String xLabel, String yLabel, List<Series> series, String note,
+                 List<Series> guides) {
+        this(kind, title, xLabel, yLabel, series, note, guides, Scale.DIVERGING);
     }
 
     /** A chart without guides. */

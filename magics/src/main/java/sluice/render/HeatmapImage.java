@@ -46,9 +46,10 @@ final class HeatmapImage {
         }
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries(s.name() == null ? "values" : s.name(), xyz);
-        // White is zero, as in plotly's figure (zmid 0): correlations run blue to red, counts white to red.
+        // White is zero, as in plotly's figure: the middle of a diverging scale, the bottom of a sequential one.
         double bound = Math.max(Math.abs(lo), Math.abs(hi));
-        Scale scale = new Scale(bound > 0 ? -bound : -1, bound > 0 ? bound : 1);
+        Scale scale = chart.scale() == Chart.Scale.SEQUENTIAL ? new Scale(0, PlotlyFigure.largest(s.z()), false)
+                : new Scale(bound > 0 ? -bound : -1, bound > 0 ? bound : 1, true);
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setPaintScale(scale);
         SymbolAxis xAxis = new SymbolAxis(chart.xLabel(), columns);
@@ -78,8 +79,14 @@ final class HeatmapImage {
         return drawn;
     }
 
-    /** Blue through white to red, as {@link PlotlyFigure#DIVERGING}; missing cells grey. */
-    private record Scale(double lower, double upper) implements PaintScale {
+    /**
+     * Blue through white to red, as {@link PlotlyFigure#DIVERGING}, or white to blue, as
+     * {@link PlotlyFigure#SEQUENTIAL}; missing cells grey.
+     */
+    private record Scale(double lower, double upper, boolean diverging) implements PaintScale {
+        private static final Color BLUE = new Color(0x2166AC);
+        private static final Color RED = new Color(0xB2182B);
+
         @Override
         public double getLowerBound() {
             return lower;
@@ -96,8 +103,8 @@ final class HeatmapImage {
                 return Color.LIGHT_GRAY;
             }
             double t = Math.max(0, Math.min(1, (value - lower) / (upper - lower)));
-            Color end = t < 0.5 ? new Color(0x2166AC) : new Color(0xB2182B);
-            double w = Math.abs(t - 0.5) * 2;
+            Color end = diverging && t >= 0.5 ? RED : BLUE;
+            double w = diverging ? Math.abs(t - 0.5) * 2 : t;
             return new Color(mix(255, end.getRed(), w), mix(255, end.getGreen(), w), mix(255, end.getBlue(), w));
         }
 

@@ -10,8 +10,10 @@ final class PlotlyFigure {
     /** Above this many points scatter traces use WebGL, which stays smooth where SVG markers crawl. */
     static final int WEBGL_POINTS = 1_000;
 
-    /** Blue, white at zero, red: the heatmap's scale here and in the PNG. */
+    /** Blue, white at zero, red: {@link Chart.Scale#DIVERGING} here and in the PNG. */
     static final List<List<Object>> DIVERGING = List.of(List.of(0, "#2166AC"), List.of(0.5, "#FFFFFF"), List.of(1, "#B2182B"));
+    /** White at zero to blue: {@link Chart.Scale#SEQUENTIAL} here and in the PNG. */
+    static final List<List<Object>> SEQUENTIAL = List.of(List.of(0, "#FFFFFF"), List.of(1, "#2166AC"));
 
     private PlotlyFigure() {
     }
@@ -26,8 +28,7 @@ final class PlotlyFigure {
                 case BOX -> box(s);
                 case SCATTER -> map("type", points > WEBGL_POINTS ? "scattergl" : "scatter", "mode", "markers",
                         "name", s.name(), "x", numbers(s.x()), "y", numbers(s.y()));
-                case HEATMAP -> map("type", "heatmap", "x", s.x(), "y", s.y(), "z", s.z().stream().map(PlotlyFigure::numbers).toList(), "colorscale", DIVERGING,
-                        "zmid", 0, "texttemplate", integral(s.z()) ? "%{z}" : "%{z:.2f}");
+                case HEATMAP -> heatmap(s, chart.scale());
                 case LINE -> map("type", "scatter", "mode", "lines", "name", s.name(), "x", numbers(s.x()), "y", numbers(s.y()));
             });
         }
@@ -48,6 +49,25 @@ final class PlotlyFigure {
         }
         return map("type", "bar", "name", s.name(), "x", centres, "width", widths, "y", numbers(s.y()),
                 "marker", map("line", map("width", 1, "color", "white")));
+    }
+
+    private static Map<String, Object> heatmap(Chart.Series s, Chart.Scale scale) {
+        Map<String, Object> trace = map("type", "heatmap", "x", s.x(), "y", s.y(),
+                "z", s.z().stream().map(PlotlyFigure::numbers).toList(),
+                "texttemplate", integral(s.z()) ? "%{z}" : "%{z:.2f}");
+        if (scale == Chart.Scale.SEQUENTIAL) {
+            trace.putAll(map("colorscale", SEQUENTIAL, "zmin", 0, "zmax", largest(s.z())));
+        } else {
+            trace.putAll(map("colorscale", DIVERGING, "zmid", 0));
+        }
+        return trace;
+    }
+
+    /** The top of a sequential scale: the largest value, or 1 when there is none above 0. */
+    static double largest(List<List<Double>> z) {
+        double largest = z.stream().flatMap(List::stream).filter(v -> v != null && !v.isNaN())
+                .mapToDouble(Double::doubleValue).max().orElse(0);
+        return largest > 0 ? largest : 1;
     }
 
     /** A box from its five precomputed numbers: [lower fence, q1, median, q3, upper fence]. */

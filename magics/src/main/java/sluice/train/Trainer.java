@@ -51,7 +51,10 @@ final class Trainer {
         int[] known = java.util.stream.IntStream.range(0, actual.length).filter(i -> actual[i] >= 0).toArray();
         int[] truth = Arrays.stream(known).map(i -> (int) actual[i]).toArray();
         int[] predicted = Arrays.stream(known).map(i -> data.classes().indexOf(predictions.labels()[i])).toArray();
-        return Scores.classification(truth, predicted, data.classes().size());
+        double[][] probabilities = Arrays.stream(known).mapToObj(i -> predictions.probabilities()[i]).toArray(double[][]::new);
+        Map<String, Double> scores = Scores.classification(truth, predicted, data.classes().size());
+        scores.putAll(Scores.ofProbabilities(truth, probabilities, data.classes().size()));
+        return scores;
     }
 
     /** The main metric of {@code algorithm} on each of {@code k} folds of the training rows. */

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import sluice.train.Model;
 import sluice.train.Predictions;
 import tech.tablesaw.api.Table;
@@ -133,6 +136,25 @@ class EndpointTest {
         assertThat(record.at("/properties/bill_length_mm/type").asText()).isEqualTo("number");
         assertThat(record.at("/properties/flipper_length_mm/type").asText()).isEqualTo("integer");
         assertThat(openApi.at("/paths/~1predict/post/responses/400")).isNotNull();
+    }
+
+    @Test
+    void schema_passesTheMetricsOn_leavingOutOnesThatAreUndefined(@TempDir Path dir) throws Exception {
+        Table raw = Table.read().csv(Trained.PENGUINS.toFile());
+        Path males = dir.resolve("males.txt");
+        Files.write(males, java.util.stream.IntStream.range(0, raw.rowCount())
+                .filter(i -> "male".equals(raw.stringColumn("sex").get(i))).limit(30).mapToObj(String::valueOf).toList());
+        Model model = Trained.penguins("logistic --target sex --test-rows " + males).session.training().model();
+        assertThat(model.metrics().get("roc_auc")).as("the test rows hold one class").isNaN();
+
+        JsonNode metrics = JSON.readTree(serve(model).get("/schema").body()).get("metrics");
+
+        List<String> names = new ArrayList<>();
+        metrics.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactlyElementsOf(model.metrics().keySet().stream()
+                .filter(name -> Double.isFinite(model.metrics().get(name))).toList());
+        assertThat(names).contains("balanced_accuracy", "mcc", "log_loss").doesNotContain("roc_auc");
+        assertThat(metrics.get("log_loss").doubleValue()).isEqualTo(model.metrics().get("log_loss"));
     }
 
     @Test

@@ -84,6 +84,7 @@ class EdaFastPathsTest {
         Table table = messy(10_000, 11);
         Correlations correlations = Correlations.of(table);
         assertThat(correlations.columns()).containsExactly("x", "y", "n");
+        assertThat(correlations.heatmap().scale()).as("-1..1 around 0").isEqualTo(sluice.render.Chart.Scale.DIVERGING);
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
                 if (i != j) {

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import sluice.clean.CleanMagic;
@@ -19,10 +20,12 @@ import sluice.ingest.IngestMagic;
 import sluice.magic.Magics;
 import sluice.magic.UsageError;
 import sluice.render.Chart;
+import sluice.render.ChartView;
 import sluice.session.Session;
 import sluice.train.Model;
 import sluice.train.Scores;
 import sluice.train.TrainMagic;
+import sluice.train.TrainReport;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -65,15 +68,18 @@ class EvaluateMagicTest {
         double mean = java.util.Arrays.stream(actual).average().orElseThrow();
         double sse = 0;
         double sae = 0;
+        double sape = 0;
         double sst = 0;
         for (int i = 0; i < actual.length; i++) {
             sse += Math.pow(actual[i] - predicted[i], 2);
             sae += Math.abs(actual[i] - predicted[i]);
+            sape += Math.abs(actual[i] - predicted[i]) / actual[i];
             sst += Math.pow(actual[i] - mean, 2);
         }
         assertThat(evaluation.metrics().get("mse")).isCloseTo(sse / actual.length, within(1e-6));
         assertThat(evaluation.metrics().get("rmse")).isCloseTo(Math.sqrt(sse / actual.length), within(1e-9));
         assertThat(evaluation.metrics().get("mae")).isCloseTo(sae / actual.length, within(1e-9));
+        assertThat(evaluation.metrics().get("mape")).isCloseTo(sape / actual.length, within(1e-12)).isBetween(0.0, 0.2);
         assertThat(evaluation.metrics().get("r2")).isCloseTo(1 - sse / sst, within(1e-12)).isGreaterThan(0.8);
         assertThat(evaluation.header().line()).isEqualTo("linear regression of body_mass_g, on 67 test rows");
     }
@@ -153,7 +159,15 @@ class EvaluateMagicTest {
         }
         assertThat(evaluation.auc()).as("ROC is for two classes").isNull();
         assertThat(evaluation.charts()).extracting(Chart::kind).containsExactly(Chart.Kind.HEATMAP, Chart.Kind.BAR);
-        assertThat(evaluation.charts().get(0).series().get(0).z().get(0).get(0)).isEqualTo((double) counts[0][0]);
+        Chart heatmap = evaluation.charts().get(0);
+        assertThat(heatmap.series().get(0).z().get(0).get(0)).isEqualTo((double) counts[0][0]);
+        assertThat(heatmap.scale()).isEqualTo(Chart.Scale.SEQUENTIAL);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> trace = ((List<Map<String, Object>>) ((Map<String, Object>) ChartView.bundle(heatmap).data()
+                .get(ChartView.PLOTLY)).get("data")).get(0);
+        long most = java.util.Arrays.stream(counts).flatMapToLong(java.util.Arrays::stream).max().orElseThrow();
+        assertThat(trace).as("counts are coloured from 0, never negative").containsEntry("zmin", 0)
+                .containsEntry("zmax", (double) most).doesNotContainKey("zmid");
         String plain = evaluation.bundle().data().get("text/plain").toString();
         assertThat(plain).contains("accuracy", "f1_macro", "macro average", "Chinstrap", "confusion matrix", "feature importance");
     }
@@ -197,7 +211,38 @@ class EvaluateMagicTest {
         }
         assertThat(trapezoids).as("the area under the drawn curve").isCloseTo(evaluation.auc(), within(1e-9));
         assertThat(roc.guides().get(0).x()).isEqualTo(List.of(0.0, 1.0));
-        assertThat(evaluation.bundle().data().get("text/plain").toString()).contains("roc_auc", "(positive class: male)");
+        assertThat(evaluation.metrics().get("roc_auc")).isEqualTo(evaluation.auc());
+        assertThat(evaluation.bundle().data().get("text/plain").toString())
+                .containsPattern("(?m)^  roc_auc +" + Pattern.quote(Evaluation.fmt(evaluation.auc()) + " (positive class: male)") + "$");
+    }
+
+    @Test
+    void trainAndEvaluate_showTheMetricsScikitLearnReports_forThreeClasses() throws Exception {
+        penguins();
+        TrainReport report = (TrainReport) run("train random-forest --target species --set trees=30");
+        Model model = session.training().model();
+        Evaluation evaluation = evaluate("evaluate");
+
+        assertThat(model.metrics()).containsOnlyKeys("accuracy", "balanced_accuracy", "precision_macro", "recall_macro",
+                "f1_macro", "cohen_kappa", "mcc", "log_loss", "roc_auc_ovr");
+        String trained = report.bundle().data().get("text/plain").toString();
+        String evaluated = evaluation.bundle().data().get("text/plain").toString();
+        for (Map.Entry<String, Double> metric : model.metrics().entrySet()) {
+            String shown = Evaluation.fmt(metric.getValue());
+            assertThat(shown).as(metric.getKey()).matches("0\\.\\d{4}|1\\.0000");
+            assertThat(trained).as("%train").containsPattern("(?m)(^test |\\(|, )" + metric.getKey() + " " + Pattern.quote(shown));
+            assertThat(evaluated).as("%evaluate").containsPattern("(?m)^  " + metric.getKey() + " +" + Pattern.quote(shown) + "$");
+        }
+        assertThat(model.metrics().get("cohen_kappa")).isGreaterThan(0.9);
+        assertThat(model.metrics().get("roc_auc_ovr")).isGreaterThan(0.95);
+
+        Table test = session.training().test();
+        double[][] probabilities = model.predictCleaned(test).probabilities();
+        double loss = 0;
+        for (int i = 0; i < test.rowCount(); i++) {
+            loss -= Math.log(Math.max(1e-300, probabilities[i][model.classes().indexOf(test.stringColumn("species").get(i))]));
+        }
+        assertThat(model.metrics().get("log_loss")).isCloseTo(loss / test.rowCount(), within(1e-9));
     }
 
     @Test

@@ -2,6 +2,7 @@ package sluice.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,6 +10,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.PaintScaleLegend;
 import org.junit.jupiter.api.Test;
 import sluice.render.Chart.Kind;
 import sluice.render.Chart.Series;
@@ -93,9 +98,46 @@ class ChartViewTest {
     }
 
     @Test
-    void heatmap_plotlyHoldsTheMatrix() {
+    void heatmap_plotlyHoldsTheMatrix_onADivergingScaleAroundZero() {
         assertThat(trace(HEATMAP, 0)).containsEntry("type", "heatmap")
-                .containsEntry("z", List.of(List.of(1.0, 0.66), List.of(0.66, 1.0))).containsEntry("zmid", 0);
+                .containsEntry("z", List.of(List.of(1.0, 0.66), List.of(0.66, 1.0))).containsEntry("zmid", 0)
+                .containsEntry("colorscale", List.of(List.of(0, "#2166AC"), List.of(0.5, "#FFFFFF"), List.of(1, "#B2182B")))
+                .doesNotContainKeys("zmin", "zmax");
+        assertThat(cell(HEATMAP, 1, 0)).as("0.66, two thirds from white to red").isEqualTo(0xCC6773);
+        assertThat(legendRange(HEATMAP)).containsExactly(-1.0, 1.0);
+    }
+
+    @Test
+    void sequentialHeatmap_runsFromWhiteAtZeroToBlueAtTheLargestCount() {
+        Chart counts = new Chart(Kind.HEATMAP, "confusion", "predicted", "actual", List.of(new Series("n",
+                List.of("a", "b"), List.of("a", "b"), List.of(List.of(12.0, 6.0), List.of(0.0, 9.0)))), null, List.of(),
+                Chart.Scale.SEQUENTIAL);
+        assertThat(trace(counts, 0)).containsEntry("zmin", 0).containsEntry("zmax", 12.0)
+                .containsEntry("colorscale", List.of(List.of(0, "#FFFFFF"), List.of(1, "#2166AC"))).doesNotContainKey("zmid");
+        assertThat(cell(counts, 0, 1)).as("0").isEqualTo(0xFFFFFF);
+        assertThat(cell(counts, 0, 0)).as("12, the largest").isEqualTo(0x2166AC);
+        assertThat(cell(counts, 1, 0)).as("6, halfway").isEqualTo(0x90B3D6);
+        assertThat(legendRange(counts)).containsExactly(0.0, 12.0);
+    }
+
+    /** The colour of the PNG's cell in column {@code x}, row {@code y}, away from its centred label. */
+    private static int cell(Chart chart, int x, int y) {
+        JFreeChart drawn = ChartImage.draw(chart);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage image = drawn.createBufferedImage(700, 420, info);
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        XYPlot plot = drawn.getXYPlot();
+        double px = plot.getDomainAxis().valueToJava2D(x - 0.35, area, plot.getDomainAxisEdge());
+        double py = plot.getRangeAxis().valueToJava2D(y - 0.35, area, plot.getRangeAxisEdge());
+        return image.getRGB((int) px, (int) py) & 0xFFFFFF;
+    }
+
+    /** The lowest and highest value of the PNG's colour legend. */
+    private static List<Double> legendRange(Chart chart) {
+        PaintScaleLegend legend = ChartImage.draw(chart).getSubtitles().stream()
+                .filter(t -> t instanceof PaintScaleLegend)
+                .map(t -> (PaintScaleLegend) t).findFirst().orElseThrow();
+        return List.of(legend.getAxis().getLowerBound(), legend.getAxis().getUpperBound());
     }
 
     @Test
