@@ -1,0 +1,333 @@
+#!/usr/bin/python3
+"""The parity suite's data and scikit-learn's answers on it (issue 12).
+
+Run it with Debian's Python (python3-sklearn 1.2.1), from anywhere:
+
+    /usr/bin/python3 magics/src/test/resources/parity/sklearn_reference.py           # rewrites this folder
+    /usr/bin/python3 magics/src/test/resources/parity/sklearn_reference.py --bench   # times each fit, prints JSON
+
+It writes, next to itself:
+
+- the data sets as CSV: scikit-learn's bundled diabetes (unscaled), iris, wine and digits, copied
+  from the installed package, and generated sets, each from a fixed numpy seed (see GENERATED);
+- one split per data set and target, ``NAME.TARGET.test_rows.txt``: the test rows of
+  ``train_test_split(test_size=0.2, random_state=42, stratify=y for classification)``, 0-based,
+  one per line, in the order scikit-learn returns them (what ``%train --test-rows`` reads);
+- ``reference.json``: per case (data set × target × algorithm), the ``%train`` line, the test
+  metric (R² or accuracy) and the predictions of the first five listed test rows.
+
+The matched settings (ParityTest states the tolerances):
+
+- linear:   LinearRegression() on the one-hot encoding of every text feature, all levels kept
+            (pandas get_dummies(drop_first=False)).
+- ridge:    make_pipeline(StandardScaler(), Ridge(alpha=lambda)) on the same columns.
+- lasso:    make_pipeline(StandardScaler(), Lasso(alpha=lambda)), tol=1e-10 and max_iter=100000
+            so the answer is the optimum rather than where the solver stopped.
+- logistic: make_pipeline(StandardScaler(), LogisticRegression(C=1/lambda)), lbfgs, multinomial
+            for more than two classes, tol=1e-10 and max_iter=10000.
+- tree, random-forest, gradient-boosting: scikit-learn's defaults with random_state=0, on the
+  numeric columns and each text feature as its level's index among the training rows' sorted
+  levels (-1 for a level the training rows lack), which is how Sluice hands text to its trees.
+
+--bench fits the same models at scikit-learn's own tol and max_iter (what a user would run), each
+twice in this process, and prints one JSON line: per case the test metric and the fit time of the
+second fit (bench/parity.py).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import sklearn
+from sklearn import datasets
+from sklearn.ensemble import (GradientBoostingClassifier, GradientBoostingRegressor, RandomForestClassifier,
+                              RandomForestRegressor)
+from sklearn.linear_model import Lasso, LinearRegression, LogisticRegression, Ridge
+from sklearn.metrics import accuracy_score, r2_score
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
+
+HERE = Path(__file__).resolve().parent
+FIXED_ROWS = 5
+
+REGRESSION = ["linear", "ridge", "ridge lambda=100", "lasso", "lasso lambda=0.01",
+              "tree", "random-forest", "gradient-boosting"]
+CLASSIFICATION = ["logistic", "logistic lambda=0.01", "tree", "random-forest", "gradient-boosting"]
+
+
+def snake(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+
+
+def bundled() -> dict[str, pd.DataFrame]:
+    """scikit-learn's bundled sets, read from the installed package, with plain column names."""
+    diabetes = datasets.load_diabetes(as_frame=True, scaled=False).frame.rename(columns={"target": "y"})
+    iris = datasets.load_iris(as_frame=True)
+    wine = datasets.load_wine(as_frame=True)
+    digits = datasets.load_digits(as_frame=True).frame.astype(int).rename(columns={"target": "digit"})
+    iris_frame = iris.data.rename(columns=snake).assign(species=iris.target_names[iris.target])
+    wine_frame = wine.data.rename(columns=snake).assign(cultivar=wine.target_names[wine.target])
+    return {"diabetes": diabetes, "iris": iris_frame, "wine": wine_frame, "digits": digits}
+
+
+def terciles(y: np.ndarray) -> np.ndarray:
+    """A text class per row from y's terciles: lo, mid, hi."""
+    return np.array(["lo", "mid", "hi"])[np.digitize(y, np.quantile(y, [1 / 3, 2 / 3]))]
+
+
+def scaled(rng):
+    """Columns of 1e-3 beside columns of 1e9, both mattering."""
+    n = 1000
+    tiny, huge, mid = rng.uniform(0, 1e-3, n), rng.uniform(0, 1e9, n), rng.normal(0, 1, n)
+    y = 4000 * tiny + 3e-9 * huge + mid + rng.normal(0, 0.5, n)
+    return pd.DataFrame({"tiny": tiny, "huge": huge, "mid": mid, "y": y, "label": terciles(y)})
+
+
+def collinear(rng):
+    """A duplicated column and exact linear combinations (values on a 1/64 grid, so the sums are exact)."""
+    n = 600
+    a, b, e = (np.round(rng.normal(0, 1, n) * 64) / 64 for _ in range(3))
+    y = 2 * a - b + 0.5 * e + rng.normal(0, 0.3, n)
+    return pd.DataFrame({"a": a, "b": b, "a_copy": a, "a_plus_b": a + b, "three_a_minus_two_b": 3 * a - 2 * b,
+                         "e": e, "y": y, "label": terciles(y)})
+
+
+def constant(rng):
+    """A constant column and an all-zero column beside two that matter."""
+    n = 400
+    x1, x2 = rng.normal(0, 1, n), rng.normal(5, 2, n)
+    y = 3 * x1 - 2 * x2 + rng.normal(0, 1, n)
+    return pd.DataFrame({"x1": x1, "seven": np.full(n, 7.0), "x2": x2, "zero": np.zeros(n), "y": y,
+                         "label": terciles(y)})
+
+
+def levels150(rng):
+    """A text feature of 150 levels, about 20 rows each, with an effect per level."""
+    n = 3000
+    names = np.array([f"L{i:03d}" for i in range(150)])
+    level = rng.randint(0, 150, n)
+    x = rng.normal(0, 1, n)
+    y = rng.normal(0, 5, 150)[level] + 2 * x + rng.normal(0, 1, n)
+    return pd.DataFrame({"cat": names[level], "x": x, "y": y, "label": terciles(y)})
+
+
+def issue12(rng):
+    """Issue 12's case: y = 3e-8·big + 40·small + level(cat) + noise, big in 1e8–5e9, cat of 46 levels."""
+    n = 2000
+    names = np.array([f"city_{i:02d}" for i in range(46)])
+    level = rng.randint(0, 46, n)
+    big, small = rng.uniform(1e8, 5e9, n), rng.uniform(0, 1, n)
+    y = 3e-8 * big + 40 * small + rng.normal(0, 20, 46)[level] + rng.normal(0, 0.5, n)
+    return pd.DataFrame({"big": big, "small": small, "cat": names[level], "y": y})
+
+
+def tiny_classes(rng):
+    """Three classes of 40 rows and three of two rows: a split leaves them one training row, or none to test."""
+    counts = {"c1": 40, "c2": 40, "c3": 40, "c4": 2, "c5": 2, "c6": 2}
+    centres = {c: rng.normal(0, 2, 3) for c in counts}
+    rows = [np.append(centres[c] + rng.normal(0, 1, 3), c) for c, k in counts.items() for _ in range(k)]
+    frame = pd.DataFrame(rows, columns=["x1", "x2", "x3", "label"])
+    frame[["x1", "x2", "x3"]] = frame[["x1", "x2", "x3"]].astype(float)
+    return frame.sample(frac=1, random_state=rng).reset_index(drop=True)
+
+
+# name: (generator, seed)
+GENERATED = {"scaled": (scaled, 1), "collinear": (collinear, 2), "constant": (constant, 3),
+             "levels150": (levels150, 4), "issue12": (issue12, 5), "tiny_classes": (tiny_classes, 6)}
+
+# data set: its targets, each (target, task, algorithms)
+TARGETS = {
+    "diabetes": [("y", "regression")],
+    "iris": [("species", "classification")],
+    "wine": [("cultivar", "classification")],
+    "digits": [("digit", "classification")],
+    "scaled": [("y", "regression"), ("label", "classification")],
+    "collinear": [("y", "regression"), ("label", "classification")],
+    "constant": [("y", "regression"), ("label", "classification")],
+    "levels150": [("y", "regression"), ("label", "classification")],
+    "issue12": [("y", "regression")],
+    "tiny_classes": [("label", "classification")],
+}
+
+
+def frames() -> dict[str, pd.DataFrame]:
+    data = bundled()
+    for name, (generate, seed) in GENERATED.items():
+        data[name] = generate(np.random.RandomState(seed))
+    return data
+
+
+def load() -> dict[str, pd.DataFrame]:
+    """The data sets as written, read back exactly: what Sluice reads too."""
+    return {name: pd.read_csv(HERE / file_of(name), float_precision="round_trip") for name in TARGETS}
+
+
+def file_of(name: str) -> str:
+    return name + (".csv.gz" if name == "digits" else ".csv")
+
+
+def estimator(algorithm: str, task: str, exact: bool):
+    """scikit-learn's counterpart of ``%train ALGORITHM [--set lambda=L]`` (see the module's docstring)."""
+    label, _, setting = algorithm.partition(" lambda=")
+    lam = float(setting) if setting else 1.0
+    regression = task == "regression"
+    tight = {"tol": 1e-10} if exact else {}
+    match label:
+        case "linear":
+            return LinearRegression()
+        case "ridge":
+            return make_pipeline(StandardScaler(), Ridge(alpha=lam))
+        case "lasso":
+            return make_pipeline(StandardScaler(), Lasso(alpha=lam, **tight, **({"max_iter": 100000} if exact else {})))
+        case "logistic":
+            return make_pipeline(StandardScaler(), LogisticRegression(C=1 / lam, **tight,
+                                                                      **({"max_iter": 10000} if exact else {})))
+        case "tree":
+            return (DecisionTreeRegressor if regression else DecisionTreeClassifier)(random_state=0)
+        case "random-forest":
+            return (RandomForestRegressor if regression else RandomForestClassifier)(random_state=0)
+        case "gradient-boosting":
+            return (GradientBoostingRegressor if regression else GradientBoostingClassifier)(random_state=0)
+    raise ValueError(algorithm)
+
+
+def encode(features: pd.DataFrame, train: np.ndarray, one_hot: bool) -> np.ndarray:
+    """One-hot with all levels for linear models; for trees each text feature as its level's index."""
+    if one_hot:
+        return pd.get_dummies(features, drop_first=False).to_numpy(dtype=float)
+    columns = []
+    for name in features.columns:
+        column = features[name]
+        if column.dtype == object:
+            levels = sorted(set(column.iloc[train]))
+            column = pd.Series(pd.Categorical(column, categories=levels).codes, index=column.index)
+        columns.append(column.to_numpy(dtype=float))
+    return np.column_stack(columns)
+
+
+def split(frame: pd.DataFrame, target: str, task: str) -> tuple[np.ndarray, np.ndarray]:
+    rows = np.arange(len(frame))
+    train, test = train_test_split(rows, test_size=0.2, random_state=42,
+                                   stratify=frame[target] if task == "classification" else None)
+    return train, test
+
+
+def cases(data: dict[str, pd.DataFrame]):
+    """Every (data set, target, task, algorithm, features, split) the suite checks."""
+    for name, targets in TARGETS.items():
+        for target, task in targets:
+            others = [t for t, _ in targets if t != target]
+            features = data[name].drop(columns=[target] + others)
+            train, test = split(data[name], target, task)
+            for algorithm in REGRESSION if task == "regression" else CLASSIFICATION:
+                yield name, target, task, algorithm, others, features, train, test
+
+
+def train_line(target: str, task: str, algorithm: str, others: list[str]) -> str:
+    label, _, setting = algorithm.partition(" lambda=")
+    return (f"train {label} --target {target} --task {task}" + (f" --exclude {','.join(others)}" if others else "")
+            + (f" --set lambda={setting}" if setting else ""))
+
+
+def fit(data, name, target, task, algorithm, features, train, test, exact=True):
+    """Fits one case; returns the model, the encoded test rows and the fit time."""
+    x = encode(features, train, one_hot=algorithm.split()[0] in ("linear", "ridge", "lasso", "logistic"))
+    y = data[name][target].to_numpy()
+    model = estimator(algorithm, task, exact)
+    start = time.perf_counter()
+    model.fit(x[train], y[train])
+    return model, x[test], y[test], time.perf_counter() - start
+
+
+def exact(algorithm: str, x: np.ndarray, y: np.ndarray, train, test) -> np.ndarray | None:
+    """The test predictions of linear and ridge solved in closed form on standardized columns (SVD
+    with a 1e-10 cutoff), to measure scikit-learn's own rounding: its LinearRegression centres but
+    does not scale, so a 1e9 column beside dummies costs it digits."""
+    label, _, setting = algorithm.partition(" lambda=")
+    if label not in ("linear", "ridge"):
+        return None
+    mean, sd = x[train].mean(axis=0), x[train].std(axis=0)
+    sd[sd == 0] = 1
+    z = (x - mean) / sd
+    centred = y[train] - y[train].mean()
+    if label == "linear":
+        w = np.linalg.pinv(z[train], rcond=1e-10) @ centred
+    else:
+        w = np.linalg.solve(z[train].T @ z[train] + float(setting or 1) * np.eye(z.shape[1]), z[train].T @ centred)
+    return z[test] @ w + y[train].mean()
+
+
+def reference(data) -> list[dict]:
+    out = []
+    for name, target, task, algorithm, others, features, train, test in cases(data):
+        model, x_test, y_test, _ = fit(data, name, target, task, algorithm, features, train, test)
+        predicted = model.predict(x_test)
+        case = {"name": f"{name}.{target} / {algorithm}", "file": file_of(name),
+                "test_rows": f"{name}.{target}.test_rows.txt", "test_count": len(test),
+                "train": train_line(target, task, algorithm, others),
+                "metric": "r2" if task == "regression" else "accuracy",
+                "score": r2_score(y_test, predicted) if task == "regression" else accuracy_score(y_test, predicted),
+                "rows": [int(r) for r in test[:FIXED_ROWS]]}
+        if task == "regression":
+            case["predictions"] = [float(v) for v in predicted[:FIXED_ROWS]]
+            right = exact(algorithm, encode(features, train, True), data[name][target].to_numpy(), train, test)
+            if right is not None:
+                # How far scikit-learn's figures are from the exact answer (relative, as ParityTest compares).
+                case["sklearn_error"] = {
+                    "score": abs(case["score"] - r2_score(y_test, right)),
+                    "predictions": float(np.max(np.abs(predicted - right) / np.maximum(1, np.abs(right))))}
+        else:
+            case["labels"] = [str(v) for v in predicted[:FIXED_ROWS]]
+            proba = model.predict_proba(x_test[:FIXED_ROWS])
+            case["probabilities"] = [{str(c): float(p) for c, p in zip(model.classes_, row)} for row in proba]
+        out.append(case)
+    return out
+
+
+def write(data) -> None:
+    for name, frame in data.items():
+        frame.to_csv(HERE / file_of(name), index=False, compression={"method": "infer", "mtime": 0})
+        for target, task in TARGETS[name]:
+            _, test = split(frame, target, task)
+            (HERE / f"{name}.{target}.test_rows.txt").write_text("".join(f"{r}\n" for r in test))
+    document = {"made_by": "sklearn_reference.py", "versions": {"scikit-learn": sklearn.__version__,
+                "numpy": np.__version__, "pandas": pd.__version__, "python": sys.version.split()[0]},
+                "cases": reference(load())}
+    (HERE / "reference.json").write_text(json.dumps(document, indent=1) + "\n")
+
+
+def bench(data, only: str | None) -> None:
+    results = []
+    for name, target, task, algorithm, others, features, train, test in cases(data):
+        case = f"{name}.{target} / {algorithm}"
+        if only and not re.search(only, case):
+            continue
+        fits = [fit(data, name, target, task, algorithm, features, train, test, exact=False) for _ in range(2)]
+        model, x_test, y_test, seconds = fits[1]
+        predicted = model.predict(x_test)
+        score = r2_score(y_test, predicted) if task == "regression" else accuracy_score(y_test, predicted)
+        results.append({"name": case, "score": score, "fit_s": seconds, "cold_fit_s": fits[0][3]})
+    print(json.dumps({"sklearn": sklearn.__version__, "cases": results}))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bench", action="store_true", help="time each fit (sklearn's own tol) and print JSON")
+    ap.add_argument("--only", help="with --bench: only the cases whose name matches this regular expression")
+    args = ap.parse_args()
+    if args.bench:
+        bench(load(), args.only)
+    else:
+        write(frames())
+
+
+if __name__ == "__main__":
+    main()
