@@ -33,7 +33,7 @@ The matched settings (ParityTest states the tolerances):
 
 --bench fits the same models at scikit-learn's own tol and max_iter (what a user would run), each
 twice in this process, and prints one JSON line: per case the test metric and the fit time of the
-second fit (bench/parity.py).
+second fit (bench/parity_suite.py).
 """
 from __future__ import annotations
 

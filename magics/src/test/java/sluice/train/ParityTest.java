@@ -21,10 +21,12 @@ import sluice.session.Session;
  * Issue 12's parity suite: each algorithm on each data set of {@code src/test/resources/parity/}
  * gives scikit-learn's test metric (R² or accuracy) on scikit-learn's split, and, for the linear
  * models, scikit-learn's predictions of the first five test rows from {@code model().predict(raw rows)}.
- * The data (scikit-learn's bundled diabetes, iris, wine and digits, and sets generated from fixed
- * seeds: badly scaled, collinear and duplicated, constant, 150 levels, issue 12's case, classes of
- * two rows), the splits and the reference figures in {@code reference.json} are all written by
- * {@code sklearn_reference.py} beside them, whose docstring gives the matched settings.
+ * The data are scikit-learn's bundled diabetes, iris, wine and digits, ggplot2's txhousing, and
+ * sets that {@code sklearn_reference.py} (beside them) generates from fixed numpy seeds and writes
+ * as CSV, so that Sluice and scikit-learn read the same numbers: badly scaled, collinear and
+ * duplicated, constant columns, 150 levels, issue 12's own case, classes of two rows. The same
+ * script writes the splits and the reference figures, {@code reference.json}; its docstring gives
+ * the matched settings. Each case names its data set, target and algorithm in every message.
  *
  * <p>Tolerances: linear and ridge 1e-6 relative (plus scikit-learn's own rounding, {@code
  * sklearn_error}: its LinearRegression loses digits beside a 1e9 column), lasso 1e-5, logistic
