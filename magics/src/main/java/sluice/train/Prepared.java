@@ -17,7 +17,8 @@ import tech.tablesaw.columns.Column;
 /**
  * The data of one {@code %train}, ready for any algorithm: the raw rows split by a seed, the
  * recorded cleaning steps fitted again on the training rows only (so test rows teach the model
- * nothing), and the training rows encoded as numbers.
+ * nothing), and the training rows encoded as numbers. A cross-validation fold is prepared the same
+ * way from the raw training rows ({@link #fold}), so its held-out rows teach it nothing either.
  *
  * @param task     regression or classification
  * @param target   the target column
@@ -29,9 +30,13 @@ import tech.tablesaw.columns.Column;
  * @param x        the encoded training rows: one-hot, and level indexes (for trees)
  * @param y        the training target: numbers, or class indexes into {@code classes}
  * @param classes  the classes, sorted; empty for regression
+ * @param rawTrain the raw training rows, which cross-validation folds
+ * @param recorded the steps as recorded, which each fold fits again
+ * @param labels   for classification, the class of each raw training row (after the replayed steps); else null
  */
 record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding encoding, Table train, Table test,
-                java.util.Map<Boolean, double[][]> x, double[] y, List<String> classes) {
+                java.util.Map<Boolean, double[][]> x, double[] y, List<String> classes, Table rawTrain,
+                Pipeline recorded, String[] labels) {
 
     /** The encoding {@code algorithm} takes. */
     Encoding encoding(Algorithm algorithm) {
@@ -81,6 +86,22 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
         Split split = options.testRows != null ? Split.read(options.testRows, raw.rowCount())
                 : options.testSize > 0 ? Split.of(raw.rowCount(), options.testSize, options.seed, labels)
                 : new Split(java.util.stream.IntStream.range(0, raw.rowCount()).toArray(), new int[0]);
+        return prepare(task, target, raw, recorded, features, labels, split, null);
+    }
+
+    /**
+     * Cross-validation fold {@code fold} of the raw training rows, prepared as {@link #of} prepares the
+     * split: the recorded steps and the encoding are fitted on the fold's training rows only, and its
+     * held-out rows are the test rows. The classes stay those of the whole training split, so that
+     * class indexes mean the same in every fold.
+     */
+    Prepared fold(Split fold) {
+        return prepare(task, target, rawTrain, recorded, encoding.features(), labels, fold, classes);
+    }
+
+    /** Splits {@code raw} (whose rows {@code labels} labels, if given) and prepares it; classes null: from the training rows. */
+    private static Prepared prepare(Task task, String target, Table raw, Pipeline recorded, List<String> features,
+                                    String[] labels, Split split, List<String> classes) {
         Table rawTrain = rows(raw, split.train());
         Pipeline cleaning = recorded.refit(rawTrain);
         Table train = cleaning.applyAll(rawTrain);
@@ -90,10 +111,12 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
         }
         Encoding encoding = Encoding.of(features).fit(train);
         java.util.Map<Boolean, double[][]> x = new java.util.concurrent.ConcurrentHashMap<>();
-        List<String> classes = task == Task.CLASSIFICATION
+        List<String> known = classes != null ? classes : task == Task.CLASSIFICATION
                 ? List.copyOf(new TreeSet<>(java.util.Arrays.asList(strings(train.column(target))))) : List.of();
-        return new Prepared(task, target, raw, cleaning, encoding, train, test, x, y(train.column(target), task, classes),
-                classes);
+        String[] trainLabels = labels == null ? null : java.util.Arrays.stream(split.train()).mapToObj(r -> labels[r])
+                .toArray(String[]::new);
+        return new Prepared(task, target, raw, cleaning, encoding, train, test, x, y(train.column(target), task, known),
+                known, rawTrain, recorded, trainLabels);
     }
 
     /** The target of {@code rows} as numbers: values for regression, class indexes (-1 if unknown) for classification. */

@@ -40,14 +40,21 @@ public record TrainReport(Training training, double seconds, double[] crossScore
         lines.add(on + " " + metric + " " + fmt(model.metrics().get(metric)) + "  (" + others(model.metrics(), metric) + ")");
         if (crossScores != null) {
             double[] ms = meanSd(crossScores);
-            lines.add(String.format("%d-fold cross-validated %s on the training rows: %s ± %s", crossScores.length,
-                    metric, fmt(ms[0]), fmt(ms[1])));
+            lines.add(String.format("%d-fold cross-validated %s on the training rows: %s ± %s (%s)", crossScores.length,
+                    metric, fmt(ms[0]), fmt(ms[1]), foldsRefit()));
         }
         int steps = model.pipeline().steps().size() - 1;
         if (steps > 0) {
             lines.add(steps + " cleaning " + (steps == 1 ? "step" : "steps") + " fitted again on the training rows only");
         }
         return lines;
+    }
+
+    /** What each cross-validation fold fits on its own training rows, as the report says it. */
+    private String foldsRefit() {
+        int steps = training.model().pipeline().steps().size() - 1;
+        return "each fold fits " + (steps == 0 ? "" : steps == 1 ? "the cleaning step and " : "the " + steps
+                + " cleaning steps and ") + "the encoding on its own training rows";
     }
 
     @Override
@@ -60,8 +67,9 @@ public record TrainReport(Training training, double seconds, double[] crossScore
         lines.subList(1, lines.size()).forEach(l -> html.append("<li>").append(escapeHtml4(l)).append("</li>"));
         html.append("</ul>");
         if (!leaderboard.isEmpty()) {
-            plain.append("\n\nleaderboard (cross-validated ").append(metric).append(", best first):\n");
-            html.append("<p>Leaderboard (cross-validated ").append(metric).append(", best first):</p>")
+            String title = "cross-validated " + metric + ", best first; " + foldsRefit();
+            plain.append("\n\nleaderboard (").append(title).append("):\n");
+            html.append("<p>Leaderboard (").append(escapeHtml4(title)).append("):</p>")
                     .append("<table class=\"dataframe\" border=\"1\"><thead><tr><th>algorithm</th><th>")
                     .append(metric).append("</th><th>±</th><th>time</th></tr></thead><tbody>");
             for (Entry entry : leaderboard) {

@@ -28,18 +28,18 @@ final class Trainer {
     Model fit(Algorithm algorithm, Map<String, String> settings, long seed) {
         stage("fitting " + algorithm.label());
         Learner learner = fit(algorithm, data.x(algorithm), data.y(), settings, seed);
-        Model unscored = model(algorithm, learner, settings, seed, Map.of());
+        Model unscored = model(data, algorithm, learner, settings, seed, Map.of());
         Table rows = data.test().rowCount() > 0 ? data.test() : data.train();
-        return model(algorithm, learner, settings, seed, score(unscored, rows));
+        return model(data, algorithm, learner, settings, seed, score(unscored, rows));
     }
 
-    private Model model(Algorithm algorithm, Learner learner, Map<String, String> settings, long seed,
-                        Map<String, Double> metrics) {
-        return new Model(algorithm, data.task(), data.target(), data.cleaning(), data.encoding(algorithm), learner,
-                data.classes(), data.raw(), settings, seed, metrics);
+    private static Model model(Prepared part, Algorithm algorithm, Learner learner, Map<String, String> settings,
+                               long seed, Map<String, Double> metrics) {
+        return new Model(algorithm, part.task(), part.target(), part.cleaning(), part.encoding(algorithm), learner,
+                part.classes(), part.raw(), settings, seed, metrics);
     }
 
-    /** The metrics of {@code model} on cleaned {@code rows}: the test rows, say. */
+    /** The metrics of {@code model} on cleaned {@code rows}: the test rows, or a fold's held-out rows. */
     Map<String, Double> score(Model model, Table rows) {
         Predictions predictions = model.predictCleaned(rows);
         double[] actual = data.y(rows);
@@ -57,29 +57,24 @@ final class Trainer {
         return scores;
     }
 
-    /** The main metric of {@code algorithm} on each of {@code k} folds of the training rows. */
+    /**
+     * The main metric of {@code algorithm} on each of {@code k} folds of the raw training rows. Each fold
+     * fits the recorded cleaning steps and the encoding on its own training rows, as scikit-learn's
+     * {@code cross_val_score} does with a pipeline, so its held-out rows leak nothing into its model.
+     */
     double[] crossValidate(Algorithm algorithm, Map<String, String> settings, int k, long seed) {
-        double[][] x = data.x(algorithm);
-        if (x.length < k) {
-            throw new UsageError("--cv " + k + " needs at least " + k + " training rows; there are " + x.length + ".");
+        int rows = data.rawTrain().rowCount();
+        if (rows < k) {
+            throw new UsageError("--cv " + k + " needs at least " + k + " training rows; there are " + rows + ".");
         }
-        String[] labels = data.task() == Task.CLASSIFICATION
-                ? Arrays.stream(data.y()).mapToObj(String::valueOf).toArray(String[]::new) : null;
-        List<Split> folds = Split.folds(x.length, k, seed, labels);
+        List<Split> folds = Split.folds(rows, k, seed, data.labels());
         double[] scores = new double[k];
         for (int f = 0; f < k; f++) {
             stage(algorithm.label() + ", fold " + (f + 1) + " of " + k);
-            Split fold = folds.get(f);
-            Learner learner = fit(algorithm, rows(x, fold.train()), rows(data.y(), fold.train()), settings, seed);
-            double[][] testX = rows(x, fold.test());
-            double[] truth = rows(data.y(), fold.test());
-            if (data.task() == Task.REGRESSION) {
-                scores[f] = Scores.regression(truth, learner.regress(testX)).get("r2");
-            } else {
-                int[] predicted = learner.classify(testX, new double[testX.length][data.classes().size()]);
-                scores[f] = Scores.classification(Arrays.stream(truth).mapToInt(v -> (int) v).toArray(), predicted,
-                        data.classes().size()).get("accuracy");
-            }
+            Prepared fold = data.fold(folds.get(f));
+            Learner learner = fit(algorithm, fold.x(algorithm), fold.y(), settings, seed);
+            Model model = model(fold, algorithm, learner, settings, seed, Map.of());
+            scores[f] = score(model, fold.test()).get(Scores.main(data.task()));
         }
         return scores;
     }
@@ -96,21 +91,5 @@ final class Trainer {
         } finally {
             Forests.PROGRESS.remove();
         }
-    }
-
-    private static double[][] rows(double[][] x, int[] rows) {
-        double[][] picked = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            picked[i] = x[rows[i]];
-        }
-        return picked;
-    }
-
-    private static double[] rows(double[] y, int[] rows) {
-        double[] picked = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            picked[i] = y[rows[i]];
-        }
-        return picked;
     }
 }

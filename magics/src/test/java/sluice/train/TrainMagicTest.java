@@ -110,6 +110,8 @@ class TrainMagicTest {
                 .containsExactlyInAnyOrder("logistic", "tree", "random-forest", "gradient-boosting");
         assertThat(report.leaderboard().get(0).mean()).isGreaterThanOrEqualTo(report.leaderboard().get(3).mean());
         assertThat(session.training().model().algorithm()).isEqualTo(report.leaderboard().get(0).algorithm());
+        assertThat(report.bundle().data().get("text/plain").toString()).contains("leaderboard (cross-validated accuracy, "
+                + "best first; each fold fits the cleaning step and the encoding on its own training rows):");
     }
 
     @Test
