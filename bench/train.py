@@ -9,6 +9,7 @@ Run it with Debian's Python (python3-sklearn, python3-pandas from apt), not pyen
 Cases (the issue's targets in brackets):
 
 - linear: ``%train linear`` on all 1M rows (800k training rows) beside ``LinearRegression`` [fit ratio <= 1.0];
+- linear-200k: the same on the first 200k rows (160k training rows) [whole-cell ratio <= 1.0];
 - forest: ``%train random-forest`` (100 trees) on the first 250k rows (200k training rows) beside
   ``RandomForestRegressor(n_estimators=100, n_jobs=-1, random_state=42)`` on the same rows
   [fit ratio <= 0.5, R² within 0.01];
@@ -68,7 +69,8 @@ for run in range(2):
 print(json.dumps({"algorithm": algorithm, "runs": runs}))
 """
 
-CASES = (("linear", 1_000_000), ("random-forest", 250_000))
+# (case, algorithm, rows of synth_1m.csv)
+CASES = (("linear", "linear", 1_000_000), ("linear-200k", "linear", 200_000), ("random-forest", "random-forest", 250_000))
 
 
 def med(values):
@@ -76,7 +78,7 @@ def med(values):
 
 
 def report(results: dict, loads: list[float], command: str, runs: int) -> str:
-    cases = [(a, r) for a, r in CASES if a in results]
+    cases = [c for c in CASES if c[0] in results]
     import sklearn
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     lines = [
@@ -91,8 +93,8 @@ def report(results: dict, loads: list[float], command: str, runs: int) -> str:
         "| case | measure | Sluice | scikit-learn | ratio |",
         "| --- | --- | ---: | ---: | ---: |",
     ]
-    for algorithm, _ in cases:
-        s, k = results[algorithm]["sluice"], results[algorithm]["sklearn"]
+    for case, algorithm, _ in cases:
+        s, k = results[case]["sluice"], results[case]["sklearn"]
         first = s[0]["runs"][0]
         label = f"{algorithm} ({first['train_rows']:,} training rows)"
         for measure, key in (("fit", "fit_s"), ("whole %train / encode+split+fit+score", "magic_s"),
@@ -105,10 +107,10 @@ def report(results: dict, loads: list[float], command: str, runs: int) -> str:
         kr2 = med([r["runs"][1]["r2"] for r in k])
         lines.append(f"| {label} | test R² | {sr2:.4f} | {kr2:.4f} | Δ {sr2 - kr2:+.4f} |")
     lines += ["", "Raw runs:", ""]
-    for algorithm, _ in cases:
+    for case, _, _ in cases:
         for side in ("sluice", "sklearn"):
-            for r in results[algorithm][side]:
-                lines.append(f"- {algorithm}, {side}: " + "; ".join(
+            for r in results[case][side]:
+                lines.append(f"- {case}, {side}: " + "; ".join(
                     f"fit {x['fit_s']:.3f} s, whole {x['magic_s']:.3f} s, predict {x['predict_s']:.3f} s, R² {x['r2']:.4f}"
                     for x in r["runs"]))
     return "\n".join(lines) + "\n"
@@ -119,22 +121,22 @@ def main() -> None:
     ap.add_argument("--data-dir", default=os.environ.get("DATA_DIR", "/tmp/sluice-bench-data"))
     ap.add_argument("--jar", default=str(REPO / "kernel" / "target" / "sluice.jar"))
     ap.add_argument("--runs", type=int, default=1)
-    ap.add_argument("--only", choices=[a for a, _ in CASES], help="run one case (the report then shows only it)")
+    ap.add_argument("--only", choices=[c for c, _, _ in CASES], help="run one case (the report then shows only it)")
     ap.add_argument("--out", default=str(REPO / "bench" / "results_train.md"))
     args = ap.parse_args()
     csv = synth_csv(args.data_dir)
-    cases = [(a, r) for a, r in CASES if args.only in (None, a)]
-    results = {a: {"sluice": [], "sklearn": []} for a, _ in cases}
+    cases = [c for c in CASES if args.only in (None, c[0])]
+    results = {c: {"sluice": [], "sklearn": []} for c, _, _ in cases}
     loads = []
     with timer_classpath(args.jar, TIMER) as classpath:
         for i in range(args.runs):
-            for algorithm, rows in cases:
+            for case, algorithm, rows in cases:
                 loads.append(os.getloadavg()[0])
-                results[algorithm]["sluice"].append(
+                results[case]["sluice"].append(
                     run_json(["java", "-cp", classpath, "TrainTimer", str(csv), str(rows), algorithm]))
-                results[algorithm]["sklearn"].append(run_json([sys.executable, "-c", SKLEARN_SCRIPT, str(csv), str(rows), algorithm]))
-                print(f"run {i + 1}/{args.runs} {algorithm}: sluice {results[algorithm]['sluice'][-1]}, "
-                      f"sklearn {results[algorithm]['sklearn'][-1]}", file=sys.stderr)
+                results[case]["sklearn"].append(run_json([sys.executable, "-c", SKLEARN_SCRIPT, str(csv), str(rows), algorithm]))
+                print(f"run {i + 1}/{args.runs} {case}: sluice {results[case]['sluice'][-1]}, "
+                      f"sklearn {results[case]['sklearn'][-1]}", file=sys.stderr)
         loads.append(os.getloadavg()[0])
     command = "/usr/bin/python3 bench/train.py" + (f" --runs {args.runs}" if args.runs != 1 else "") + (
         f" --only {args.only}" if args.only else "")
