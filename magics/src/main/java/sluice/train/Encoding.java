@@ -28,6 +28,8 @@ public record Encoding(List<String> features, List<List<String>> levels, boolean
     private static final long serialVersionUID = 1L;
     /** A text feature with more levels than this is refused: one-hot would make a column per value. */
     static final int MAX_LEVELS = 200;
+    /** Rows per task when {@link #matrix} shares the rows among the cores. */
+    private static final int CHUNK = 8_192;
 
     public Encoding {
         features = List.copyOf(features);
@@ -93,22 +95,64 @@ public record Encoding(List<String> features, List<List<String>> levels, boolean
 
     /** The encoded rows of {@code table}; a usage error naming the column when a feature has missing values. */
     public double[][] matrix(Table table) {
-        double[][] columns = columns(table);
-        double[][] x = new double[table.rowCount()][columns.length];
-        for (int c = 0; c < columns.length; c++) {
-            double[] column = columns[c];
-            for (int row = 0; row < x.length; row++) {
-                x[row][c] = column[row];
+        Object[] sources = sources(table);
+        int width = names().size();
+        double[][] x = new double[table.rowCount()][];
+        // Row by row, the rows shared among the cores: each row is written in one go, not column by column.
+        java.util.stream.IntStream.range(0, (x.length + CHUNK - 1) / CHUNK).parallel().forEach(chunk -> {
+            for (int row = chunk * CHUNK, end = Math.min(x.length, row + CHUNK); row < end; row++) {
+                double[] encoded = new double[width];
+                int at = 0;
+                for (int f = 0; f < sources.length; f++) {
+                    if (sources[f] instanceof double[] values) {
+                        encoded[at] = values[row];
+                    } else {
+                        int level = ((int[]) sources[f])[row];
+                        if (!oneHot) {
+                            encoded[at] = level;
+                        } else if (level >= 0) {
+                            encoded[at + level] = 1;
+                        }
+                    }
+                    at += width(f);
+                }
+                x[row] = encoded;
             }
-        }
+        });
         return x;
     }
 
     /** The encoded columns of {@code table}, one array per encoded column; errors as {@link #matrix}. */
     public double[][] columns(Table table) {
+        Object[] sources = sources(table);
         int rows = table.rowCount();
         double[][] x = new double[names().size()][];
         int at = 0;
+        for (int f = 0; f < features.size(); f++) {
+            if (sources[f] instanceof double[] values) {
+                x[at] = values;
+            } else {
+                int[] levels = (int[]) sources[f];
+                for (int c = 0; c < width(f); c++) {
+                    x[at + c] = new double[rows];
+                }
+                for (int row = 0; row < rows; row++) {
+                    int level = levels[row];
+                    if (!oneHot) {
+                        x[at][row] = level;
+                    } else if (level >= 0) {
+                        x[at + level][row] = 1;
+                    }
+                }
+            }
+            at += width(f);
+        }
+        return x;
+    }
+
+    /** Per feature, its values as numbers ({@code double[]}), or for a text feature each row's level index ({@code int[]}, -1 unknown). */
+    private Object[] sources(Table table) {
+        Object[] sources = new Object[features.size()];
         for (int f = 0; f < features.size(); f++) {
             Column<?> column = column(table, features.get(f));
             if (column.countMissing() > 0) {
@@ -117,35 +161,44 @@ public record Encoding(List<String> features, List<List<String>> levels, boolean
                         column.name(), column.countMissing(), column.countMissing() == 1 ? "value" : "values", column.name(),
                         column instanceof NumericColumn<?> ? "median" : "mode", column.name()));
             }
-            List<String> known = levels.get(f);
-            if (known != null) {
-                StringColumn text = (StringColumn) column;
-                java.util.Map<String, Integer> index = new java.util.HashMap<>();
-                for (int level = 0; level < known.size(); level++) {
-                    index.put(known.get(level), level);
-                }
-                for (int c = 0; c < width(f); c++) {
-                    x[at + c] = new double[rows];
-                }
-                for (int row = 0; row < rows; row++) {
-                    int level = index.getOrDefault(text.get(row), -1);
-                    if (!oneHot) {
-                        x[at][row] = level;
-                    } else if (level >= 0) {
-                        x[at + level][row] = 1;
-                    }
-                }
+            if (levels.get(f) != null) {
+                sources[f] = levels((StringColumn) column, levels.get(f));
             } else if (column instanceof BooleanColumn bool) {
-                x[at] = new double[rows];
-                for (int row = 0; row < rows; row++) {
-                    x[at][row] = bool.get(row) ? 1 : 0;
+                double[] values = new double[bool.size()];
+                for (int row = 0; row < values.length; row++) {
+                    values[row] = bool.get(row) ? 1 : 0;
                 }
+                sources[f] = values;
             } else {
-                x[at] = ((NumericColumn<?>) column).asDoubleArray();
+                sources[f] = ((NumericColumn<?>) column).asDoubleArray();
             }
-            at += width(f);
         }
-        return x;
+        return sources;
+    }
+
+    /**
+     * Each row's index in {@code known}, or -1. Looked up once per distinct value through the column's
+     * dictionary keys, not once per row by the text.
+     */
+    private static int[] levels(StringColumn text, List<String> known) {
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int level = 0; level < known.size(); level++) {
+            index.put(known.get(level), level);
+        }
+        tech.tablesaw.columns.strings.DictionaryMap dictionary = text.getDictionary();
+        it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap byKey = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+        byKey.defaultReturnValue(-2);
+        int[] levels = new int[text.size()];
+        for (int row = 0; row < levels.length; row++) {
+            int key = dictionary.getKeyForIndex(row);
+            int level = byKey.get(key);
+            if (level == -2) {
+                level = index.getOrDefault(dictionary.getValueForKey(key), -1);
+                byKey.put(key, level);
+            }
+            levels[row] = level;
+        }
+        return levels;
     }
 
     /** A message naming the first value of a text feature that training never saw, or null when all are known. */
