@@ -73,16 +73,27 @@ public record Split(int[] train, int[] test) {
 
     /** The rows of each label (all rows as one group without labels), in order of first appearance, each shuffled. */
     private static List<int[]> shuffledGroups(int rows, String[] labels, SplittableRandom random) {
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
-        for (int row = 0; row < rows; row++) {
-            groups.computeIfAbsent(labels == null ? "" : String.valueOf(labels[row]), k -> new ArrayList<>()).add(row);
+        // Each row's group number, then the members of each group in ascending order: no boxed row numbers.
+        int[] group = new int[rows];
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        if (labels != null) {
+            for (int row = 0; row < rows; row++) {
+                group[row] = numbers.computeIfAbsent(String.valueOf(labels[row]), k -> numbers.size());
+            }
+        }
+        int[] sizes = new int[Math.max(1, numbers.size())];
+        for (int g : group) {
+            sizes[g]++;
         }
         List<int[]> shuffled = new ArrayList<>();
-        for (List<Integer> group : groups.values()) {
-            int[] members = group.stream().mapToInt(Integer::intValue).toArray();
-            shuffle(members, random);
-            shuffled.add(members);
+        for (int size : sizes) {
+            shuffled.add(new int[size]);
         }
+        int[] filled = new int[sizes.length];
+        for (int row = 0; row < rows; row++) {
+            shuffled.get(group[row])[filled[group[row]]++] = row;
+        }
+        shuffled.forEach(members -> shuffle(members, random));
         return shuffled;
     }
 
