@@ -68,6 +68,14 @@ public final class Pipeline implements Serializable {
      * pipeline; each step is fitted on the output of the steps before it, as when it was recorded.
      */
     public Pipeline refit(Table raw) {
+        return refitAndApply(raw).pipeline();
+    }
+
+    /**
+     * As {@link #refit}, also returning {@code raw} cleaned by the refitted steps (what {@link #applyAll}
+     * of them gives): refitting computes it anyway, as each step's input.
+     */
+    public Refitted refitAndApply(Table raw) {
         Table table = raw;
         List<Step> fitted = new ArrayList<>();
         for (Step step : steps) {
@@ -75,7 +83,11 @@ public final class Pipeline implements Serializable {
             fitted.add(again);
             table = again.apply(table);
         }
-        return new Pipeline(fitted);
+        return new Refitted(new Pipeline(fitted), table);
+    }
+
+    /** A pipeline fitted again on some rows, and those rows cleaned by it. */
+    public record Refitted(Pipeline pipeline, Table table) {
     }
 
     @Override
