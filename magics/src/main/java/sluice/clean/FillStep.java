@@ -126,9 +126,9 @@ public record FillStep(List<String> columns, String rule, Map<String, Object> va
     private static double mean(NumericColumn<?> column) {
         double sum = 0;
         int count = 0;
-        for (int i = 0; i < column.size(); i++) {
-            if (!column.isMissing(i)) {
-                sum += column.getDouble(i);
+        for (double value : column.asDoubleArray()) { // NaN where missing, as in fillNumbers
+            if (!Double.isNaN(value)) {
+                sum += value;
                 count++;
             }
         }
@@ -221,9 +221,11 @@ public record FillStep(List<String> columns, String rule, Map<String, Object> va
         if (whole && column instanceof ShortColumn shorts && Math.abs(value) <= Short.MAX_VALUE) {
             return shorts.copy().set(shorts.isMissing(), (short) value);
         }
+        // Tablesaw's asDoubleArray gives NaN for the missing values of every numeric type (getDouble does),
+        // so no row needs asking isMissing.
         double[] out = column.asDoubleArray();
         for (int i = 0; i < out.length; i++) {
-            if (Double.isNaN(out[i]) || column.isMissing(i)) {
+            if (Double.isNaN(out[i])) {
                 out[i] = value;
             }
         }
