@@ -67,6 +67,7 @@ final class Trainer {
         if (rows < k) {
             throw new UsageError("--cv " + k + " needs at least " + k + " training rows; there are " + rows + ".");
         }
+        data.x(algorithm); // refuses a feature's missing values with the count of the training rows, not of a fold's
         List<Split> folds = Split.folds(rows, k, seed, data.labels());
         double[] scores = new double[k];
         for (int f = 0; f < k; f++) {

@@ -58,6 +58,15 @@ class TrainCrossValidationTest {
     }
 
     @Test
+    void cv_withMissingFeatures_countsThemInAllTrainingRows() throws Exception {
+        run("ingest " + DATA.resolve("cv_mean_fill.csv"));
+        int missing = session.raw().column("a").countMissing();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> run("train linear --target y --test-size 0 --cv 5"))
+                .isInstanceOf(sluice.magic.UsageError.class)
+                .hasMessageStartingWith("Feature 'a' has " + missing + " missing values. Fill them first");
+    }
+
+    @Test
     void cv_fillsEachFoldWithTheMeanOfItsOwnTrainingRows() throws Exception {
         // y = 2x + 1 where x is known; y = 50 where it is missing, so the fill value moves every score.
         int n = 30;
