@@ -126,7 +126,8 @@ public record FillStep(List<String> columns, String rule, Map<String, Object> va
     private static double mean(NumericColumn<?> column) {
         double sum = 0;
         int count = 0;
-        for (double value : column.asDoubleArray()) { // NaN where missing, as in fillNumbers
+        for (int i = 0; i < column.size(); i++) {
+            double value = column.getDouble(i); // NaN where missing, as in fillNumbers
             if (!Double.isNaN(value)) {
                 sum += value;
                 count++;
