@@ -5,6 +5,7 @@ Run it with Debian's Python (python3-sklearn, python3-pandas from apt), not pyen
 
     cd /work/main && mvn -q -B package -DskipTests
     /usr/bin/python3 bench/train.py                     # writes bench/results_train.md
+    /usr/bin/python3 bench/train.py --only linear --only linear-200k --runs 5   # some cases only
 
 Cases (the issue's targets in brackets):
 
@@ -121,11 +122,12 @@ def main() -> None:
     ap.add_argument("--data-dir", default=os.environ.get("DATA_DIR", "/tmp/sluice-bench-data"))
     ap.add_argument("--jar", default=str(REPO / "kernel" / "target" / "sluice.jar"))
     ap.add_argument("--runs", type=int, default=1)
-    ap.add_argument("--only", choices=[c for c, _, _ in CASES], help="run one case (the report then shows only it)")
+    ap.add_argument("--only", choices=[c for c, _, _ in CASES], action="append",
+                    help="run this case (repeatable; the report then shows only those)")
     ap.add_argument("--out", default=str(REPO / "bench" / "results_train.md"))
     args = ap.parse_args()
     csv = synth_csv(args.data_dir)
-    cases = [c for c in CASES if args.only in (None, c[0])]
+    cases = [c for c in CASES if args.only is None or c[0] in args.only]
     results = {c: {"sluice": [], "sklearn": []} for c, _, _ in cases}
     loads = []
     with timer_classpath(args.jar, TIMER) as classpath:
@@ -138,8 +140,8 @@ def main() -> None:
                 print(f"run {i + 1}/{args.runs} {case}: sluice {results[case]['sluice'][-1]}, "
                       f"sklearn {results[case]['sklearn'][-1]}", file=sys.stderr)
         loads.append(os.getloadavg()[0])
-    command = "/usr/bin/python3 bench/train.py" + (f" --runs {args.runs}" if args.runs != 1 else "") + (
-        f" --only {args.only}" if args.only else "")
+    command = "/usr/bin/python3 bench/train.py" + (f" --runs {args.runs}" if args.runs != 1 else "") + "".join(
+        f" --only {case}" for case in args.only or [])
     text = report(results, loads, command, args.runs)
     Path(args.out).write_text(text)
     print(text)
