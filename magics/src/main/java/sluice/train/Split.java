@@ -99,8 +99,22 @@ public record Split(int[] train, int[] test) {
 
     /** The split of rows {@code 0..rows-1} whose test part is the rows {@code inTest} holds for, both ascending. */
     private static Split where(int rows, java.util.function.IntPredicate inTest) {
-        return new Split(java.util.stream.IntStream.range(0, rows).filter(inTest.negate()).toArray(),
-                java.util.stream.IntStream.range(0, rows).filter(inTest).toArray());
+        boolean[] in = new boolean[rows];
+        int tests = 0;
+        for (int row = 0; row < rows; row++) {
+            in[row] = inTest.test(row);
+            tests += in[row] ? 1 : 0;
+        }
+        int[] train = new int[rows - tests];
+        int[] test = new int[tests];
+        for (int row = 0, a = 0, b = 0; row < rows; row++) {
+            if (in[row]) {
+                test[b++] = row;
+            } else {
+                train[a++] = row;
+            }
+        }
+        return new Split(train, test);
     }
 
     private static void shuffle(int[] values, SplittableRandom random) {
