@@ -152,15 +152,10 @@ public record Encoding(List<String> features, List<List<String>> levels, boolean
 
     /** Per feature, its values as numbers ({@code double[]}), or for a text feature each row's level index ({@code int[]}, -1 unknown). */
     private Object[] sources(Table table) {
+        requireComplete(table);
         Object[] sources = new Object[features.size()];
         for (int f = 0; f < features.size(); f++) {
             Column<?> column = column(table, features.get(f));
-            if (column.countMissing() > 0) {
-                throw new UsageError(String.format("Feature '%s' has %,d missing %s. Fill them first, e.g. "
-                        + "%%clean fill %s --with %s, or drop those rows with %%clean drop-missing %s.",
-                        column.name(), column.countMissing(), column.countMissing() == 1 ? "value" : "values", column.name(),
-                        column instanceof NumericColumn<?> ? "median" : "mode", column.name()));
-            }
             if (levels.get(f) != null) {
                 sources[f] = levels((StringColumn) column, levels.get(f));
             } else if (column instanceof BooleanColumn bool) {
@@ -174,6 +169,20 @@ public record Encoding(List<String> features, List<List<String>> levels, boolean
             }
         }
         return sources;
+    }
+
+    /** A usage error naming the first feature of {@code table} that is absent or has missing values, saying how to fill them. */
+    void requireComplete(Table table) {
+        for (String feature : features) {
+            Column<?> column = column(table, feature);
+            int missing = column.countMissing();
+            if (missing > 0) {
+                throw new UsageError(String.format("Feature '%s' has %,d missing %s. Fill them first, e.g. "
+                        + "%%clean fill %s --with %s, or drop those rows with %%clean drop-missing %s.",
+                        column.name(), missing, missing == 1 ? "value" : "values", column.name(),
+                        column instanceof NumericColumn<?> ? "median" : "mode", column.name()));
+            }
+        }
     }
 
     /**

@@ -29,7 +29,6 @@ import tech.tablesaw.columns.Column;
  * @param encoding the feature encoding, fitted on the training rows
  * @param train    the cleaned training rows
  * @param test     the cleaned test rows
- * @param x        the encoded training rows: one-hot, and level indexes (for trees)
  * @param y        the training target: numbers, or class indexes into {@code classes}
  * @param classes  the classes, sorted; empty for regression
  * @param rawTrain the raw training rows, which cross-validation folds
@@ -37,7 +36,7 @@ import tech.tablesaw.columns.Column;
  * @param labels   for classification, the class of each raw training row (after the replayed steps); else null
  */
 record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding encoding, Table train, Table test,
-                java.util.Map<Boolean, double[][]> x, double[] y, List<String> classes, Table rawTrain,
+                double[] y, List<String> classes, Table rawTrain,
                 Pipeline recorded, String[] labels) {
 
     /** The encoding {@code algorithm} takes. */
@@ -45,9 +44,12 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
         return encoding.oneHot(algorithm.oneHot());
     }
 
-    /** The training rows encoded for {@code algorithm}; each encoding is made once, when first asked for. */
+    /**
+     * The training rows encoded for {@code algorithm}, made anew on each call and not kept: a fit holds
+     * them only while it runs, so the collector need not copy them once it is done.
+     */
     double[][] x(Algorithm algorithm) {
-        return x.computeIfAbsent(algorithm.oneHot(), oneHot -> encoding.oneHot(oneHot).matrix(train));
+        return encoding(algorithm).matrix(train);
     }
 
     static Prepared of(Session session, TrainOptions options, Algorithm algorithm) {
@@ -113,12 +115,11 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
             throw new UsageError("Only " + train.rowCount() + " training rows: too few to train on.");
         }
         Encoding encoding = Encoding.of(features).fit(train);
-        java.util.Map<Boolean, double[][]> x = new java.util.concurrent.ConcurrentHashMap<>();
         List<String> known = classes != null ? classes : task == Task.CLASSIFICATION
                 ? List.copyOf(new TreeSet<>(java.util.Arrays.asList(strings(train.column(target))))) : List.of();
         String[] trainLabels = labels == null ? null : java.util.Arrays.stream(split.train()).mapToObj(r -> labels[r])
                 .toArray(String[]::new);
-        return new Prepared(task, target, raw, cleaning, encoding, train, test, x, y(train.column(target), task, known),
+        return new Prepared(task, target, raw, cleaning, encoding, train, test, y(train.column(target), task, known),
                 known, rawTrain, recorded, trainLabels);
     }
 

@@ -67,7 +67,8 @@ final class Trainer {
         if (rows < k) {
             throw new UsageError("--cv " + k + " needs at least " + k + " training rows; there are " + rows + ".");
         }
-        data.x(algorithm); // refuses a feature's missing values with the count of the training rows, not of a fold's
+        // A feature's missing values are refused with their count in all training rows, not in one fold's.
+        data.encoding().requireComplete(data.train());
         List<Split> folds = Split.folds(rows, k, seed, data.labels());
         double[] scores = new double[k];
         for (int f = 0; f < k; f++) {
