@@ -10,7 +10,7 @@ import sluice.train.TrainReport;
 /**
  * Fits one {@code %train} algorithm on one parity data set RUNS times in one fresh JVM, through the
  * same {@link Magics} dispatch the kernel uses, and prints one JSON line with each run's fit time
- * (the report's own figure) and test metric (R² or accuracy). Arguments: FILE TARGET TEST_ROWS ALGO
+ * (the report's own figure), the process's CPU time over the whole magic, and test metric (R² or accuracy). Arguments: FILE TARGET TEST_ROWS ALGO
  * TASK RUNS [SETTINGS]. Run by bench/parity.py.
  */
 class ParityTimer {
@@ -29,14 +29,18 @@ class ParityTimer {
                 .add("ingest", Magics.Kind.LINE, () -> new IngestMagic(session, quiet))
                 .add("train", Magics.Kind.LINE, () -> new TrainMagic(session, quiet));
         magics.run(Magics.Kind.LINE, "ingest '" + file + "'", null);
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         String metric = task.equals("regression") ? "r2" : "accuracy";
         StringBuilder json = new StringBuilder("{\"runs\": [");
         for (int run = 0; run < runs; run++) {
             System.gc();
+            long cpu0 = os.getProcessCpuTime();
             TrainReport report = (TrainReport) magics.run(Magics.Kind.LINE, "train " + algorithm + " --target "
                     + target + " --task " + task + " --test-rows '" + testRows + "'" + settings, null);
-            json.append(run == 0 ? "" : ", ").append(String.format(Locale.ROOT, "{\"fit_s\": %.4f, \"metric\": %.6f}",
-                    report.seconds(), session.training().model().metrics().get(metric)));
+            long cpu1 = os.getProcessCpuTime();
+            json.append(run == 0 ? "" : ", ").append(String.format(Locale.ROOT, "{\"fit_s\": %.4f, \"cpu_s\": %.4f, \"metric\": %.6f}",
+                    report.seconds(), (cpu1 - cpu0) / 1e9, session.training().model().metrics().get(metric)));
         }
         System.out.println(json.append("]}"));
     }
