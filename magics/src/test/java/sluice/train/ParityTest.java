@@ -30,9 +30,10 @@ import sluice.session.Session;
  *
  * <p>Tolerances: linear and ridge 1e-6 relative (plus scikit-learn's own rounding, {@code
  * sklearn_error}: its LinearRegression loses digits beside a 1e9 column), lasso 1e-5, logistic
- * 1e-4 on each probability with the same labels and accuracy; random forest and gradient boosting
- * the metric within 0.02 of scikit-learn's defaults; a single tree, whose greedy splits follow
- * every tie and rounding, within 0.05. Relative means |Sluice − sklearn| ≤ tol · max(1, |sklearn|).
+ * 1e-4 on each probability with the same labels and accuracy. Random forest and gradient boosting
+ * at their defaults must reach the metric of scikit-learn's defaults within 0.02 (doing better is
+ * allowed: scikit-learn's fully grown single tree, say, overfits diabetes); a single tree, whose
+ * greedy splits follow every tie and rounding, within 0.05. Relative means |Sluice − sklearn| ≤ tol · max(1, |sklearn|).
  */
 class ParityTest {
     static final Path DIR = Path.of("src/test/resources/parity");
@@ -79,8 +80,14 @@ class ParityTest {
                 .isEqualTo(expected.get("test_count").asInt());
         String metric = expected.get("metric").asText();
         double score = expected.get("score").asDouble();
-        close(softly, name + ": test " + metric, model.metrics().get(metric), score,
-                exact ? tolerance * Math.max(1, Math.abs(score)) + sklearnError.path("score").asDouble() : tolerance);
+        if (exact) {
+            close(softly, name + ": test " + metric, model.metrics().get(metric), score,
+                    tolerance * Math.max(1, Math.abs(score)) + sklearnError.path("score").asDouble());
+        } else {
+            double got = model.metrics().get(metric);
+            softly.assertThat(got).as("%s: test %s is %.8g against scikit-learn's %.8g: below it by more than %.2g",
+                    name, metric, got, score, tolerance).isGreaterThanOrEqualTo(score - tolerance);
+        }
 
         if (exact) {
             JsonNode rows = expected.get("rows");

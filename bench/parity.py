@@ -4,11 +4,11 @@
 Run it with Debian's Python (python3-sklearn 1.2.1), not pyenv's:
 
     cd /work/main && mvn -q -B package -DskipTests
-    /usr/bin/python3 bench/parity_suite.py                 # ~4 min; writes bench/results_parity_suite.md
+    /usr/bin/python3 bench/parity.py                 # ~4 min; writes bench/results_parity.md
 
 The cases, data and splits are the parity suite's (magics/src/test/resources/parity/, written by
 sklearn_reference.py; ParityTest checks them against the committed figures). Sluice runs every
-case in one JVM through the magics (bench/parity_suite_timer.java): per case a fresh session
+case in one JVM through the magics (bench/parity_timer.java): per case a fresh session
 ingests the file (not timed) and runs the case's ``%train`` line with ``--test-rows`` twice.
 scikit-learn runs the matched models in its own process (``sklearn_reference.py --bench``), also
 fitting each twice, at the references' settings: lasso and logistic at tol 1e-10, so their times
@@ -28,7 +28,7 @@ from pathlib import Path
 
 from common import REPO, run_json, timer_classpath
 
-TIMER = REPO / "bench" / "parity_suite_timer.java"
+TIMER = REPO / "bench" / "parity_timer.java"
 PARITY = REPO / "magics" / "src" / "test" / "resources" / "parity"
 # ParityTest's tolerances on the test metric, by algorithm (its Javadoc explains them).
 ALLOWED = {"linear": 1e-6, "ridge": 1e-6, "lasso": 1e-5, "logistic": 1e-4, "tree": 0.05}
@@ -88,21 +88,21 @@ def main() -> None:
     ap.add_argument("--jar", default=str(REPO / "kernel" / "target" / "sluice.jar"))
     ap.add_argument("--runs", type=int, default=1)
     ap.add_argument("--only", help="only the cases whose name matches this regular expression, e.g. 'issue12|forest'")
-    ap.add_argument("--out", default=str(REPO / "bench" / "results_parity_suite.md"))
+    ap.add_argument("--out", default=str(REPO / "bench" / "results_parity.md"))
     args = ap.parse_args()
     only = [args.only] if args.only else []
     sluice_runs, sklearn_runs, loads = [], [], []
     with timer_classpath(args.jar, TIMER) as classpath:
         for i in range(args.runs):
             loads.append(os.getloadavg()[0])
-            sluice_runs.append(run_json(["java", "-cp", classpath, "ParitySuiteTimer", str(PARITY)] + only))
+            sluice_runs.append(run_json(["java", "-cp", classpath, "ParityTimer", str(PARITY)] + only))
             loads.append(os.getloadavg()[0])
             sklearn_runs.append(run_json([sys.executable, str(PARITY / "sklearn_reference.py"), "--bench"]
                                          + (["--only", args.only] if args.only else [])))
             print(f"run {i + 1}/{args.runs}: sluice {sluice_runs[-1]['process_s']:.0f} s, "
                   f"sklearn {sklearn_runs[-1]['process_s']:.0f} s", file=sys.stderr)
         loads.append(os.getloadavg()[0])
-    command = "/usr/bin/python3 bench/parity_suite.py" + (f" --runs {args.runs}" if args.runs != 1 else "") + (
+    command = "/usr/bin/python3 bench/parity.py" + (f" --runs {args.runs}" if args.runs != 1 else "") + (
         f" --only '{args.only}'" if args.only else "")
     sklearn = {"version": sklearn_runs[0]["sklearn"], "cases": by_name(sklearn_runs)}
     text = report(by_name(sluice_runs), sklearn, loads, command, args.runs)

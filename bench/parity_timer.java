@@ -18,10 +18,10 @@ import sluice.train.TrainReport;
  * scoring the test rows) of a cold and a warm run. Arguments: DIR [REGEX], DIR holding
  * reference.json and the data; REGEX keeps only the cases whose name it finds. Each case ingests
  * its file on a fresh session (not timed), then trains twice. A case Sluice refuses reports its
- * message. Run by bench/parity_suite.py, compiled with
- * {@code javac -cp kernel/target/sluice.jar -d DIR bench/parity_suite_timer.java}.
+ * message. Run by bench/parity.py, compiled with
+ * {@code javac -cp kernel/target/sluice.jar -d DIR bench/parity_timer.java}.
  */
-class ParitySuiteTimer {
+class ParityTimer {
     public static void main(String[] args) throws Exception {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         Path dir = Path.of(args[0]);
