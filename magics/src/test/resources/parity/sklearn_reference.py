@@ -32,7 +32,7 @@ The matched settings (ParityTest states the tolerances):
   levels (-1 for a level the training rows lack), which is how Sluice hands text to its trees.
 
 --bench fits the same models, each twice in this process, and prints one JSON line: per case the
-test metric and the fit time of the second fit (bench/parity_suite.py).
+test metric and the fit time of the second fit (bench/parity.py).
 """
 from __future__ import annotations
 

@@ -84,6 +84,11 @@ public enum Algorithm {
         return description;
     }
 
+    /** Whether the algorithm takes the encoded columns rather than rows: the least-squares models. */
+    boolean byColumns() {
+        return this == LINEAR || this == RIDGE || this == LASSO;
+    }
+
     /** Whether text features go in as one-hot columns (linear models) rather than level indexes (trees). */
     boolean oneHot() {
         return this == LINEAR || this == RIDGE || this == LASSO || this == LOGISTIC;
@@ -107,10 +112,13 @@ public enum Algorithm {
         return Arrays.stream(values()).filter(a -> a.label.equals(label)).findFirst().orElse(null);
     }
 
-    /** Trains on encoded rows {@code x}: numeric {@code y} for regression, class indexes for classification. */
+    /**
+     * Trains on encoded rows {@code x}, or encoded columns if {@link #byColumns}: numeric {@code y} for
+     * regression, class indexes for classification.
+     */
     Learner fit(Task task, double[][] x, double[] y, Map<String, String> settings, long seed) {
         Params p = new Params(parameters, settings);
-        int features = x.length == 0 ? 0 : x[0].length;
+        int features = byColumns() ? x.length : x.length == 0 ? 0 : x[0].length;
         // Smile's data-frame learners take the rows as a frame; the linear models take them as they are.
         DataFrame data = oneHot() ? null : Learner.frame(x, task == Task.REGRESSION
                 ? DoubleVector.of("y", y) : IntVector.of("y", Arrays.stream(y).mapToInt(v -> (int) v).toArray()));
@@ -120,7 +128,7 @@ public enum Algorithm {
         double[][] scale = this == LOGISTIC ? Learner.meanAndSd(x) : null;
         MathEx.setSeed(seed);
         Object model = switch (this) {
-            case LINEAR -> LeastSquares.fit(x, y);
+            case LINEAR -> Gram.of(x, y).ridge(0);
             case RIDGE -> Gram.of(x, y).ridge(p.real("lambda"));
             case LASSO -> Gram.of(x, y).lasso(p.real("lambda"), p.real("tolerance"), p.integer("iterations"));
             case LOGISTIC -> Logistic.fit(Learner.standardize(x, scale), Arrays.stream(y).mapToInt(v -> (int) v).toArray(),

@@ -7,12 +7,12 @@ import smile.math.matrix.Matrix;
 /**
  * The normal equations of a linear model with an intercept, on standardized columns: each column's
  * mean and standard deviation, the columns' correlation matrix and each column's covariance with y
- * divided by its deviation. They are summed in one parallel pass over the rows. Standardizing
- * makes the solution independent of the columns' units: a volume in billions beside a 0/1 level is
- * solved as accurately as two columns of one scale. Before summing, each column is shifted by a
- * typical value of its own (the median of the first rows), so that a column whose mean dwarfs its
- * spread (a year, a timestamp) keeps its digits; the zeros of sparse columns (one-hot levels,
- * whose median is 0) are skipped.
+ * divided by its deviation. Standardizing makes the solution independent of the columns' units: a
+ * volume in billions beside a 0/1 level is solved as accurately as two columns of one scale. The
+ * covariances are taken of centred columns (the means first, then the products), so a column whose
+ * mean dwarfs its spread (a year, a timestamp) keeps its digits. A 0/1 column (a one-hot level) is
+ * kept as the rows where it is 1, so its products are sums over those rows only. Each entry is
+ * summed in row order, so the same rows give the same bits whatever the number of cores.
  *
  * @param rows        the number of rows
  * @param mean        each column's mean
@@ -24,33 +24,28 @@ import smile.math.matrix.Matrix;
  * @param target      each column's covariance with y divided by its deviation
  */
 record Gram(int rows, double[] mean, double[] sd, double meanY, double sdY, double[][] correlation, double[] target) {
-    private static final int CHUNK = 16_384;
-    private static final int PILOT = 1_000;
     /** Directions of the correlation matrix with an eigenvalue below this share of the largest have no coefficient. */
     private static final double RANK_TOLERANCE = 1e-10;
 
-    static Gram of(double[][] x, double[] y) {
-        int n = x.length;
-        int p = x[0].length;
-        double[] shift = new double[p];
-        for (int j = 0; j < p; j++) {
-            int column = j;
-            shift[j] = median(IntStream.range(0, Math.min(n, PILOT)).mapToDouble(i -> x[i][column]).toArray());
-        }
-        double shiftY = median(Arrays.copyOf(y, Math.min(n, PILOT)));
-        // Per chunk: [X'X upper triangle (p*p, row-major), X'y (p), sum x (p), sum y, sum y²], all shifted
-        // The chunks are added in order, so the same rows give the same bits whatever the number of cores.
-        double[] sums = IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel()
-                .mapToObj(c -> sums(x, y, shift, shiftY, c * CHUNK, Math.min(n, (c + 1) * CHUNK)))
-                .toList().stream().reduce(new double[p * p + 2 * p + 2], LeastSquares::add);
-        double sumY = sums[p * p + 2 * p];
+    /** The normal equations of the encoded {@code columns} (column-major, as {@link Encoding#columns}) and {@code y}. */
+    static Gram of(double[][] columns, double[] y) {
+        int n = y.length;
+        int p = columns.length;
         double[] mean = new double[p];
+        Column centredY = Column.dense(y);
+        Column[] centred = IntStream.range(0, p).parallel().mapToObj(j -> Column.of(columns[j])).toArray(Column[]::new);
+        double[][] covariance = new double[p][p];
+        double[] crossY = new double[p];
+        IntStream.range(0, p).parallel().forEach(j -> {
+            for (int k = j; k < p; k++) {
+                covariance[j][k] = centred[j].dot(centred[k]) / n;
+            }
+            crossY[j] = centred[j].dot(centredY.values()) / n;
+        });
         double[] sd = new double[p];
         for (int j = 0; j < p; j++) {
-            double sum = sums[p * p + p + j];
-            mean[j] = shift[j] + sum / n;
-            double variance = (sums[j * p + j] - sum * sum / n) / n;
-            sd[j] = variance > 0 ? Math.sqrt(variance) : 0;
+            mean[j] = centred[j].mean;
+            sd[j] = covariance[j][j] > 0 ? Math.sqrt(covariance[j][j]) : 0;
         }
         double[][] correlation = new double[p][p];
         double[] target = new double[p];
@@ -58,17 +53,15 @@ record Gram(int rows, double[] mean, double[] sd, double meanY, double sdY, doub
             if (sd[j] == 0) {
                 continue;
             }
-            double sumJ = sums[p * p + p + j];
             for (int k = j; k < p; k++) {
                 if (sd[k] > 0) {
-                    double covariance = (sums[j * p + k] - sumJ * sums[p * p + p + k] / n) / n;
-                    correlation[j][k] = correlation[k][j] = covariance / (sd[j] * sd[k]);
+                    correlation[j][k] = correlation[k][j] = covariance[j][k] / (sd[j] * sd[k]);
                 }
             }
-            target[j] = (sums[p * p + j] - sumJ * sumY / n) / n / sd[j];
+            target[j] = crossY[j] / sd[j];
         }
-        double varianceY = (sums[p * p + 2 * p + 1] - sumY * sumY / n) / n;
-        return new Gram(n, mean, sd, shiftY + sumY / n, Math.sqrt(Math.max(varianceY, 0)), correlation, target);
+        double varianceY = centredY.dot(centredY) / n;
+        return new Gram(n, mean, sd, centredY.mean(), Math.sqrt(varianceY), correlation, target);
     }
 
     /**
@@ -148,43 +141,95 @@ record Gram(int rows, double[] mean, double[] sd, double meanY, double sdY, doub
         return new LeastSquares(intercept, beta);
     }
 
-    private static double[] sums(double[][] x, double[] y, double[] shift, double shiftY, int from, int to) {
-        int p = shift.length;
-        double[] s = new double[p * p + 2 * p + 2];
-        int[] index = new int[p];
-        double[] value = new double[p];
-        for (int i = from; i < to; i++) {
-            double[] row = x[i];
-            int m = 0;
-            for (int j = 0; j < p; j++) {
-                double v = row[j] - shift[j];
-                if (v != 0) {
-                    index[m] = j;
-                    value[m++] = v;
-                }
+    /**
+     * A centred column: dense values minus their mean, or, for a 0/1 column, the rows where it is 1.
+     * The product of an indicator with a centred column is then the sum of that column over its rows,
+     * since a centred column sums to 0; of two indicators, their common rows less n times both means.
+     */
+    private record Column(double mean, double[] values, int[] ones, int rows) {
+        static Column of(double[] column) {
+            if (Arrays.stream(column).allMatch(v -> v == 0 || v == 1)) {
+                return new Column(Gram.mean(column), null,
+                        IntStream.range(0, column.length).filter(i -> column[i] == 1).toArray(), column.length);
             }
-            double dy = y[i] - shiftY;
-            for (int a = 0; a < m; a++) {
-                double v = value[a];
-                int base = index[a] * p;
-                for (int b = a; b < m; b++) {
-                    s[base + index[b]] += v * value[b];
-                }
-                s[p * p + index[a]] += v * dy;
-                s[p * p + p + index[a]] += v;
-            }
-            s[p * p + 2 * p] += dy;
-            s[p * p + 2 * p + 1] += dy * dy;
+            return dense(column);
         }
-        return s;
+
+        /**
+         * The column minus its mean. The mean is refined by a second pass (the mean of the first
+         * differences), so that the centred values sum to 0 up to their own rounding, not the mean's,
+         * and a constant column centres to exact zeros.
+         */
+        static Column dense(double[] column) {
+            double mean = Gram.mean(column);
+            double[] centred = new double[column.length];
+            double correction = 0;
+            for (int i = 0; i < column.length; i++) {
+                centred[i] = column[i] - mean;
+                correction += centred[i];
+            }
+            correction /= Math.max(1, column.length);
+            for (int i = 0; i < column.length; i++) {
+                centred[i] -= correction;
+            }
+            return new Column(mean + correction, centred, null, column.length);
+        }
+
+        double dot(Column other) {
+            if (values != null && other.values != null) {
+                return Gram.dot(values, other.values);
+            }
+            if (values != null || other.values != null) {
+                return values != null ? other.dot(values) : dot(other.values);
+            }
+            int common = 0;
+            for (int a = 0, b = 0; a < ones.length && b < other.ones.length; ) {
+                int cmp = Integer.compare(ones[a], other.ones[b]);
+                if (cmp == 0) {
+                    common++;
+                }
+                a += cmp <= 0 ? 1 : 0;
+                b += cmp >= 0 ? 1 : 0;
+            }
+            return common - rows * mean * other.mean;
+        }
+
+        /** The product with centred values (y, say). */
+        double dot(double[] centredValues) {
+            if (values != null) {
+                return Gram.dot(values, centredValues);
+            }
+            double sum = 0;
+            for (int row : ones) {
+                sum += centredValues[row];
+            }
+            return sum;
+        }
     }
 
-    private static double median(double[] values) {
-        if (values.length == 0) {
-            return 0;
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
         }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        return values.length == 0 ? 0 : sum / values.length;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < a.length; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
+        }
+        for (; i < a.length; i++) {
+            s0 += a[i] * b[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }

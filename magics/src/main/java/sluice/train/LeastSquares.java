@@ -19,11 +19,6 @@ final class LeastSquares implements Serializable {
         this.coefficients = coefficients;
     }
 
-    /** Ordinary least squares, as scikit-learn's {@code LinearRegression}. */
-    static LeastSquares fit(double[][] x, double[] y) {
-        return Gram.of(x, y).ridge(0);
-    }
-
     /** The element-wise sum of {@code a} and {@code b}, a new array. */
     static double[] add(double[] a, double[] b) {
         double[] sum = new double[a.length];

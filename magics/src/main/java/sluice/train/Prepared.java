@@ -45,11 +45,12 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
     }
 
     /**
-     * The training rows encoded for {@code algorithm}, made anew on each call and not kept: a fit holds
+     * The training rows encoded for {@code algorithm}: its encoded columns for the least-squares models,
+     * which need no rows, else the rows. They are made anew on each call and not kept: a fit holds
      * them only while it runs, so the collector need not copy them once it is done.
      */
     double[][] x(Algorithm algorithm) {
-        return encoding(algorithm).matrix(train);
+        return algorithm.byColumns() ? encoding(algorithm).columns(train) : encoding(algorithm).matrix(train);
     }
 
     static Prepared of(Session session, TrainOptions options, Algorithm algorithm) {

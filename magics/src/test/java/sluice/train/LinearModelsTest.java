@@ -34,7 +34,7 @@ class LinearModelsTest {
     void linear_recoversEveryCoefficient_whateverTheScales() {
         double[] y = new double[ROWS];
         double[][] x = housing(new SplittableRandom(1), y);
-        LeastSquares model = LeastSquares.fit(x, y);
+        LeastSquares model = fit(x, y);
         assertThat(model.coefficients()[0]).isCloseTo(3e-8, within(3e-8 * 1e-3));
         assertThat(model.coefficients()[1]).isCloseTo(40, within(0.05));
         assertThat(r2(y, predict(model, x))).isGreaterThan(0.9999);
@@ -53,8 +53,8 @@ class LinearModelsTest {
             changed[i][0] = x[i][0] * 1e-12;          // volumes in thousands of billions
             changed[i][1] = 1.7e9 + x[i][1] * 1e3;    // a timestamp: a huge mean, a small spread
         }
-        assertThat(predict(LeastSquares.fit(changed, y), changed))
-                .containsExactly(predict(LeastSquares.fit(x, y), x), within(1e-7));
+        assertThat(predict(fit(changed, y), changed))
+                .containsExactly(predict(fit(x, y), x), within(1e-7));
     }
 
     @Test
@@ -67,8 +67,8 @@ class LinearModelsTest {
             wider[i][x[i].length] = x[i][1];          // small, again
             wider[i][x[i].length + 1] = 12345.678;    // a constant
         }
-        LeastSquares model = LeastSquares.fit(wider, y);
-        assertThat(predict(model, wider)).containsExactly(predict(LeastSquares.fit(x, y), x), within(1e-7));
+        LeastSquares model = fit(wider, y);
+        assertThat(predict(model, wider)).containsExactly(predict(fit(x, y), x), within(1e-7));
         assertThat(model.coefficients()[x[0].length + 1]).isZero();
         assertThat(model.coefficients()[1]).isCloseTo(model.coefficients()[x[0].length], within(1e-9));
     }
@@ -77,8 +77,8 @@ class LinearModelsTest {
     void ridge_withoutPenalty_isLeastSquares_andShrinksWithOne() {
         double[] y = new double[ROWS];
         double[][] x = housing(new SplittableRandom(4), y);
-        Gram gram = Gram.of(x, y);
-        assertThat(predict(gram.ridge(0), x)).containsExactly(predict(LeastSquares.fit(x, y), x), within(1e-9));
+        Gram gram = Gram.of(columns(x), y);
+        assertThat(predict(gram.ridge(0), x)).containsExactly(predict(fit(x, y), x), within(1e-9));
         double[] ridge = standardized(gram, gram.ridge(1e4));
         double[] ols = standardized(gram, gram.ridge(0));
         assertThat(norm(ridge)).isLessThan(norm(ols));
@@ -96,7 +96,7 @@ class LinearModelsTest {
     void lasso_meetsItsOptimalityConditions() {
         double[] y = new double[ROWS];
         double[][] x = housing(new SplittableRandom(5), y);
-        Gram gram = Gram.of(x, y);
+        Gram gram = Gram.of(columns(x), y);
         double penalty = 0.5;
         double[] w = standardized(gram, gram.lasso(penalty, 1e-12, 100_000));
         int zeros = 0;
@@ -113,6 +113,21 @@ class LinearModelsTest {
             }
         }
         assertThat(zeros).as("levels the penalty removes").isPositive();
+    }
+
+    /** Ordinary least squares of rows {@code x}. */
+    private static LeastSquares fit(double[][] x, double[] y) {
+        return Gram.of(columns(x), y).ridge(0);
+    }
+
+    private static double[][] columns(double[][] x) {
+        double[][] columns = new double[x[0].length][x.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x[0].length; j++) {
+                columns[j][i] = x[i][j];
+            }
+        }
+        return columns;
     }
 
     /** The coefficients of the standardized columns. */
