@@ -148,11 +148,21 @@ record Gram(int rows, double[] mean, double[] sd, double meanY, double sdY, doub
      */
     private record Column(double mean, double[] values, int[] ones, int rows) {
         static Column of(double[] column) {
-            if (Arrays.stream(column).allMatch(v -> v == 0 || v == 1)) {
-                return new Column(Gram.mean(column), null,
-                        IntStream.range(0, column.length).filter(i -> column[i] == 1).toArray(), column.length);
+            int ones = 0;
+            for (double v : column) {
+                if (v == 1) {
+                    ones++;
+                } else if (v != 0) {
+                    return dense(column);
+                }
             }
-            return dense(column);
+            int[] rows = new int[ones];
+            for (int i = 0, at = 0; at < ones; i++) {
+                if (column[i] == 1) {
+                    rows[at++] = i;
+                }
+            }
+            return new Column((double) ones / Math.max(1, column.length), null, rows, column.length);
         }
 
         /**
