@@ -40,16 +40,16 @@ public enum Algorithm {
             Parameter.whole("iterations", 1, 1_000_000, "1000", "the most iterations of L-BFGS")),
     TREE("tree", "one decision tree (CART)", EnumSet.allOf(Task.class),
             Parameter.whole("max_depth", 1, 1_000, "20", "the deepest a leaf may be"),
-            Parameter.wholeOrAuto("max_nodes", 2, Integer.MAX_VALUE, "0", "the most leaves (0: a fifth of the rows)"),
-            Parameter.whole("node_size", 1, Integer.MAX_VALUE, "5", "the fewest rows in a leaf")),
+            Parameter.wholeOrAuto("max_nodes", 2, Integer.MAX_VALUE, "0", "the most leaves (0: no limit)"),
+            Parameter.whole("node_size", 1, Integer.MAX_VALUE, "1", "the fewest rows in a leaf")),
     RANDOM_FOREST("random-forest", "random forest", EnumSet.allOf(Task.class),
             Parameter.whole("trees", 1, 100_000, "100", "the number of trees"),
             Parameter.wholeOrAuto("mtry", 1, Integer.MAX_VALUE, "0",
-                    "features tried per split (0: half of them for regression, their square root for classification)"),
+                    "features tried per split (0: all of them for regression, their square root for classification)"),
             Parameter.whole("max_depth", 1, 1_000, "20", "the deepest a leaf may be"),
             Parameter.wholeOrAuto("max_nodes", 2, Integer.MAX_VALUE, "0", "the most leaves per tree (0: no limit)"),
             Parameter.wholeOrAuto("node_size", 1, Integer.MAX_VALUE, "0", "the fewest rows in a leaf (0: 1 for "
-                    + "classification; 5 for regression, or a 20,000th of the training rows on larger tables)"),
+                    + "classification; for regression 1, or a 10,000th of the training rows on larger tables)"),
             Parameter.real("sample_rate", 0, true, 1, "1",
                     "the share of rows each tree is grown on (1: a bootstrap sample, below 1: drawn without replacement)")),
     // scikit-learn's defaults: Smile counts the root as depth 1, so max_depth 4 with 8 leaves is its max_depth=3.
@@ -58,7 +58,7 @@ public enum Algorithm {
             Parameter.whole("max_depth", 1, 1_000, "4", "the deepest a leaf may be, the root counting as 1 "
                     + "(4 is scikit-learn's max_depth=3)"),
             Parameter.whole("max_nodes", 2, Integer.MAX_VALUE, "8", "the most leaves per tree"),
-            Parameter.whole("node_size", 1, Integer.MAX_VALUE, "5", "the fewest rows in a leaf"),
+            Parameter.whole("node_size", 1, Integer.MAX_VALUE, "1", "the fewest rows in a leaf"),
             Parameter.real("shrinkage", 0, true, 1, "0.1", "the learning rate"),
             Parameter.real("sample_rate", 0, true, 1, "1", "the share of rows each round is fitted on"));
 
@@ -135,10 +135,10 @@ public enum Algorithm {
                     (int) Arrays.stream(y).max().orElse(0) + 1, p.real("lambda"), p.real("tolerance"),
                     p.integer("iterations"));
             case TREE -> task == Task.REGRESSION
-                    ? smile.regression.RegressionTree.fit(formula, data, p.integer("max_depth"), nodes(p, x.length),
+                    ? smile.regression.RegressionTree.fit(formula, data, p.integer("max_depth"), forestNodes(p),
                             p.integer("node_size"))
                     : smile.classification.DecisionTree.fit(formula, data, SplitRule.GINI, p.integer("max_depth"),
-                            nodes(p, x.length), p.integer("node_size"));
+                            forestNodes(p), p.integer("node_size"));
             case RANDOM_FOREST -> Forests.fit(task, formula, data, p.integer("trees"), mtry(p, task, features),
                     p.integer("max_depth"), forestNodes(p), nodeSize(p, task, x.length), p.real("sample_rate"), seed);
             // Least squares, scikit-learn's default loss: with the same trees, least absolute deviation
@@ -178,22 +178,21 @@ public enum Algorithm {
         if (mtry > 0) {
             return mtry;
         }
-        return Math.max(1, task == Task.REGRESSION ? features / 2 : (int) Math.floor(Math.sqrt(features)));
+        return Math.max(1, task == Task.REGRESSION ? features : (int) Math.floor(Math.sqrt(features)));
     }
 
     /**
-     * A forest's leaf size: 1 row for classification (grown until pure); for regression 5 rows, or one
-     * 20,000th of the training rows on larger tables. With a bootstrap sample per tree (sample_rate 1)
-     * and half the features per split for regression, the square root for classification, the test
-     * metric is within 0.02 of scikit-learn's default forest on the parity data sets
-     * (bench/results_parity.md). Leaves of 5 rather than 1 cut a regression forest's fit time 2 to 3
-     * times for a few thousandths of R². Smile's cost per split grows with the whole training set: on
-     * 200,000 rows (bench/train.py), bootstrap samples with leaves of 5 took 2.2 times as long as half
-     * samples with leaves of 10, for R² 0.929 against 0.925, hence the larger leaves there.
+     * A forest's leaf size: 1 row, as scikit-learn's; for regression on tables over 20,000 training
+     * rows a 10,000th of them. With a bootstrap sample per tree (sample_rate 1) and every feature per
+     * split for regression, the square root for classification, the test metric reaches scikit-learn's
+     * default forest's within 0.02 on the parity data sets (bench/results_parity.md): half the
+     * features, or leaves of 5, lost 0.05 to 0.25 of R² on 150 levels of 20 rows each. Smile's cost
+     * per split grows with the whole training set, hence the larger leaves on large tables
+     * (bench/train.py's 200,000 rows: leaves of 20).
      */
     private static int nodeSize(Params p, Task task, int rows) {
         int size = p.integer("node_size");
-        return size > 0 ? size : task == Task.REGRESSION ? Math.max(5, rows / 20_000) : 1;
+        return size > 0 ? size : task == Task.REGRESSION ? Math.max(1, rows / 10_000) : 1;
     }
 
     /** A learner's settings: the defaults with {@code --set} values on top, each read and checked by its parameter. */
