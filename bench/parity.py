@@ -31,7 +31,9 @@ from common import REPO, run_json, timer_classpath
 TIMER = REPO / "bench" / "parity_timer.java"
 PARITY = REPO / "magics" / "src" / "test" / "resources" / "parity"
 # ParityTest's tolerances on the test metric, by algorithm (its Javadoc explains them).
-ALLOWED = {"linear": 1e-6, "ridge": 1e-6, "lasso": 1e-5, "logistic": 1e-4, "tree": 0.05}
+ALLOWED = {"linear": 1e-6, "ridge": 1e-6, "lasso": 1e-5, "logistic": 1e-4, "tree": 0.07}
+# Trees, forests and boosting must reach scikit-learn's metric within the tolerance; beating it is fine.
+ONE_SIDED = {"tree", "random-forest", "gradient-boosting"}
 
 
 def by_name(runs: list[dict]) -> dict[str, list[dict]]:
@@ -59,7 +61,8 @@ def report(sluice: dict, sklearn: dict, loads: list[float], command: str, runs: 
         "",
         "Metric: R² (regression) or accuracy (classification) on scikit-learn's test rows. \"within\": the"
         " metrics agree within ParityTest's tolerance: 1e-6 for linear and ridge, 1e-5 lasso, 1e-4 logistic"
-        " (ParityTest also compares their predictions), 0.05 a tree, 0.02 forests and boosting. Fit:"
+        " (ParityTest also compares their predictions); a tree, forests and boosting must reach scikit-learn's"
+        " metric within 0.07 (a tree) or 0.02, and may beat it. Fit:"
         " Sluice's %train report figure (encoding the training rows, fit, test scoring) against"
         " scikit-learn's `fit` alone; scikit-learn's lasso and logistic run at tol 1e-10, as in the"
         " references, so their times are above what its default tol takes.",
@@ -77,7 +80,8 @@ def report(sluice: dict, sklearn: dict, loads: list[float], command: str, runs: 
             continue
         s_score, s_fit = med(ours, "score"), med(ours, "fit_s")
         algorithm = name.split(" / ")[1].split()[0]
-        within = "yes" if abs(s_score - k_score) <= ALLOWED.get(algorithm, 0.02) + 1e-12 else "**no**"
+        gap = k_score - s_score if algorithm in ONE_SIDED else abs(s_score - k_score)
+        within = "yes" if gap <= ALLOWED.get(algorithm, 0.02) + 1e-12 else "**no**"
         lines.append(f"| {name} | {s_score:.4f} | {k_score:.4f} | {s_score - k_score:+.4f} | {within} | "
                      f"{s_fit:.3f} s | {k_fit:.3f} s | {s_fit / k_fit:.2f} |")
     return "\n".join(lines) + "\n"

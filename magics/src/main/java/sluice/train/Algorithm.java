@@ -45,11 +45,12 @@ public enum Algorithm {
     RANDOM_FOREST("random-forest", "random forest", EnumSet.allOf(Task.class),
             Parameter.whole("trees", 1, 100_000, "100", "the number of trees"),
             Parameter.wholeOrAuto("mtry", 1, Integer.MAX_VALUE, "0",
-                    "features tried per split (0: all of them for regression, their square root for classification)"),
+                    "features tried per split (0: their square root for classification; for regression all of "
+                            + "them, or half on tables over 20,000 training rows)"),
             Parameter.whole("max_depth", 1, 1_000, "20", "the deepest a leaf may be"),
             Parameter.wholeOrAuto("max_nodes", 2, Integer.MAX_VALUE, "0", "the most leaves per tree (0: no limit)"),
-            Parameter.wholeOrAuto("node_size", 1, Integer.MAX_VALUE, "0", "the fewest rows in a leaf (0: 1 for "
-                    + "classification; for regression 1, or a 10,000th of the training rows on larger tables)"),
+            Parameter.wholeOrAuto("node_size", 1, Integer.MAX_VALUE, "0", "the fewest rows in a leaf (0: 1; for "
+                    + "regression on tables over 20,000 training rows a 20,000th of them)"),
             Parameter.real("sample_rate", 0, true, 1, "1",
                     "the share of rows each tree is grown on (1: a bootstrap sample, below 1: drawn without replacement)")),
     // scikit-learn's defaults: Smile counts the root as depth 1, so max_depth 4 with 8 leaves is its max_depth=3.
@@ -61,6 +62,9 @@ public enum Algorithm {
             Parameter.whole("node_size", 1, Integer.MAX_VALUE, "1", "the fewest rows in a leaf"),
             Parameter.real("shrinkage", 0, true, 1, "0.1", "the learning rate"),
             Parameter.real("sample_rate", 0, true, 1, "1", "the share of rows each round is fitted on"));
+
+    /** Training rows above which a regression forest's defaults trade a little accuracy for speed. */
+    static final int LARGE = 20_000;
 
     private final String label;
     private final String description;
@@ -139,7 +143,7 @@ public enum Algorithm {
                             p.integer("node_size"))
                     : smile.classification.DecisionTree.fit(formula, data, SplitRule.GINI, p.integer("max_depth"),
                             forestNodes(p), p.integer("node_size"));
-            case RANDOM_FOREST -> Forests.fit(task, formula, data, p.integer("trees"), mtry(p, task, features),
+            case RANDOM_FOREST -> Forests.fit(task, formula, data, p.integer("trees"), mtry(p, task, features, x.length),
                     p.integer("max_depth"), forestNodes(p), nodeSize(p, task, x.length), p.real("sample_rate"), seed);
             // Least squares, scikit-learn's default loss: with the same trees, least absolute deviation
             // fell 0.02 short of scikit-learn's R² on diamonds and housing; least squares is within 0.002.
@@ -169,7 +173,11 @@ public enum Algorithm {
         return nodes > 0 ? nodes : Integer.MAX_VALUE;
     }
 
-    private static int mtry(Params p, Task task, int features) {
+    /**
+     * Features tried per split: for classification the square root of their number; for regression
+     * all of them, as scikit-learn's, or half of them on tables over {@link #LARGE} training rows.
+     */
+    private static int mtry(Params p, Task task, int features, int rows) {
         int mtry = p.integer("mtry");
         if (mtry > features) {
             throw new UsageError("--set mtry=" + mtry + " asks for more features per split than the " + features
@@ -178,21 +186,25 @@ public enum Algorithm {
         if (mtry > 0) {
             return mtry;
         }
-        return Math.max(1, task == Task.REGRESSION ? features : (int) Math.floor(Math.sqrt(features)));
+        if (task == Task.CLASSIFICATION) {
+            return Math.max(1, (int) Math.floor(Math.sqrt(features)));
+        }
+        return rows > LARGE ? Math.max(1, features / 2) : features;
     }
 
     /**
-     * A forest's leaf size: 1 row, as scikit-learn's; for regression on tables over 20,000 training
-     * rows a 10,000th of them. With a bootstrap sample per tree (sample_rate 1) and every feature per
-     * split for regression, the square root for classification, the test metric reaches scikit-learn's
-     * default forest's within 0.02 on the parity data sets (bench/results_parity.md): half the
-     * features, or leaves of 5, lost 0.05 to 0.25 of R² on 150 levels of 20 rows each. Smile's cost
-     * per split grows with the whole training set, hence the larger leaves on large tables
-     * (bench/train.py's 200,000 rows: leaves of 20).
+     * A forest's leaf size: 1 row, as scikit-learn's; for regression on tables over {@link #LARGE}
+     * training rows a 20,000th of them. With a bootstrap sample per tree (sample_rate 1) and every
+     * feature per split for regression, the square root for classification, the test metric reaches
+     * scikit-learn's default forest's within 0.02 on the parity data sets (bench/results_parity.md):
+     * half the features, or leaves of 5, lost 0.05 to 0.25 of R² on 150 levels of 20 rows each.
+     * Smile's cost per split grows with the whole training set, so on large tables half the features
+     * and larger leaves keep the fit at about half of scikit-learn's (bench/train.py's 200,000 rows:
+     * leaves of 10) for a few thousandths of R².
      */
     private static int nodeSize(Params p, Task task, int rows) {
         int size = p.integer("node_size");
-        return size > 0 ? size : task == Task.REGRESSION ? Math.max(1, rows / 10_000) : 1;
+        return size > 0 ? size : task == Task.REGRESSION && rows > LARGE ? rows / 20_000 : 1;
     }
 
     /** A learner's settings: the defaults with {@code --set} values on top, each read and checked by its parameter. */
