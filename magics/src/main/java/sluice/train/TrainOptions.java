@@ -77,8 +77,7 @@ public final class TrainOptions {
 
     static String describe(java.util.Collection<Parameter> parameters) {
         List<String> parts = new ArrayList<>();
-        parameters.forEach(p -> parts.add(p.name() + " (default " + ("0".equals(p.fallback()) && p.auto()
-                ? "from the data" : p.fallback()) + ")"));
+        parameters.forEach(p -> parts.add(p.name() + " (default " + p.fallback() + ")"));
         return String.join(", ", parts);
     }
 }
