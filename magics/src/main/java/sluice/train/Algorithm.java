@@ -14,8 +14,10 @@ import smile.math.MathEx;
 import sluice.magic.UsageError;
 
 /**
- * The algorithms {@code %train} offers, each a Smile learner with the parameters {@code --set}
- * accepts and their defaults. Every fit is seeded, so the same data and seed give the same model.
+ * The algorithms {@code %train} offers, with the parameters {@code --set} accepts and their defaults:
+ * least squares, ridge, lasso and logistic regression solved here to scikit-learn's definitions
+ * ({@link Gram}, {@link Logistic}), and Smile's trees, forests and boosting with scikit-learn's
+ * defaults. Every fit is seeded, so the same data and seed give the same model.
  */
 public enum Algorithm {
     LINEAR("linear", "ordinary least squares, as scikit-learn's LinearRegression", EnumSet.of(Task.REGRESSION)),
@@ -139,12 +141,12 @@ public enum Algorithm {
                     (int) Arrays.stream(y).max().orElse(0) + 1, p.real("lambda"), p.real("tolerance"),
                     p.integer("iterations"));
             case TREE -> task == Task.REGRESSION
-                    ? smile.regression.RegressionTree.fit(formula, data, p.integer("max_depth"), forestNodes(p),
+                    ? smile.regression.RegressionTree.fit(formula, data, p.integer("max_depth"), leafLimit(p),
                             p.integer("node_size"))
                     : smile.classification.DecisionTree.fit(formula, data, SplitRule.GINI, p.integer("max_depth"),
-                            forestNodes(p), p.integer("node_size"));
+                            leafLimit(p), p.integer("node_size"));
             case RANDOM_FOREST -> Forests.fit(task, formula, data, p.integer("trees"), mtry(p, task, features, x.length),
-                    p.integer("max_depth"), forestNodes(p), nodeSize(p, task, x.length), p.real("sample_rate"), seed);
+                    p.integer("max_depth"), leafLimit(p), nodeSize(p, task, x.length), p.real("sample_rate"), seed);
             // Least squares, scikit-learn's default loss: with the same trees, least absolute deviation
             // fell 0.02 short of scikit-learn's R² on diamonds and housing; least squares is within 0.002.
             case GRADIENT_BOOSTING -> task == Task.REGRESSION
@@ -159,16 +161,11 @@ public enum Algorithm {
         return scale == null ? learner : learner.standardizedBy(scale);
     }
 
-    private static int nodes(Params p, int rows) {
-        int nodes = p.integer("max_nodes");
-        return nodes > 0 ? nodes : Math.max(2, rows / 5);
-    }
-
     /**
-     * A forest's leaf limit: none unless set. Smile grows an unlimited tree depth-first; a limit makes it
+     * A tree's or forest's leaf limit: none unless set. Smile grows an unlimited tree depth-first; a limit makes it
      * grow best-first from a queue sized to the limit, which costs more than it saves on deep trees.
      */
-    private static int forestNodes(Params p) {
+    private static int leafLimit(Params p) {
         int nodes = p.integer("max_nodes");
         return nodes > 0 ? nodes : Integer.MAX_VALUE;
     }

@@ -8,8 +8,9 @@ import smile.data.type.StructType;
 import smile.regression.Regression;
 
 /**
- * A fitted Smile model behind one interface: encoded rows in, predictions out. Smile's models take
- * either plain {@code double[]} rows or tuples of a data frame; this hides which.
+ * A fitted model, Smile's or one of Sluice's own (least squares, logistic), behind one interface:
+ * encoded rows in, predictions out. Smile's models take either plain {@code double[]} rows or tuples
+ * of a data frame; this hides which.
  */
 final class Learner implements Serializable {
     private static final long serialVersionUID = 1L;
