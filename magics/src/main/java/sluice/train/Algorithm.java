@@ -90,11 +90,6 @@ public enum Algorithm {
         return description;
     }
 
-    /** Whether the algorithm takes the encoded columns rather than rows: the least-squares models. */
-    boolean byColumns() {
-        return this == LINEAR || this == RIDGE || this == LASSO;
-    }
-
     /** Whether text features go in as one-hot columns (linear models) rather than level indexes (trees). */
     boolean oneHot() {
         return this == LINEAR || this == RIDGE || this == LASSO || this == LOGISTIC;
@@ -119,12 +114,13 @@ public enum Algorithm {
     }
 
     /**
-     * Trains on encoded rows {@code x}, or encoded columns if {@link #byColumns}: numeric {@code y} for
-     * regression, class indexes for classification.
+     * Trains on the encoded training rows: numeric {@code y} for regression, class indexes for
+     * classification. The least-squares models read them by feature, the others as rows.
      */
-    Learner fit(Task task, double[][] x, double[] y, Map<String, String> settings, long seed) {
+    Learner fit(Task task, Encoded encoded, double[] y, Map<String, String> settings, long seed) {
         Params p = new Params(parameters, settings);
-        int features = byColumns() ? x.length : x.length == 0 ? 0 : x[0].length;
+        int features = encoded.width();
+        double[][] x = this == LINEAR || this == RIDGE || this == LASSO ? null : encoded.matrix();
         // Smile's data-frame learners take the rows as a frame; the linear models take them as they are.
         DataFrame data = oneHot() ? null : Learner.frame(x, task == Task.REGRESSION
                 ? DoubleVector.of("y", y) : IntVector.of("y", Arrays.stream(y).mapToInt(v -> (int) v).toArray()));
@@ -134,9 +130,9 @@ public enum Algorithm {
         double[][] scale = this == LOGISTIC ? Learner.meanAndSd(x) : null;
         MathEx.setSeed(seed);
         Object model = switch (this) {
-            case LINEAR -> Gram.of(x, y).ridge(0);
-            case RIDGE -> Gram.of(x, y).ridge(p.real("lambda"));
-            case LASSO -> Gram.of(x, y).lasso(p.real("lambda"), p.real("tolerance"), p.integer("iterations"));
+            case LINEAR -> Gram.of(encoded, y).ridge(0);
+            case RIDGE -> Gram.of(encoded, y).ridge(p.real("lambda"));
+            case LASSO -> Gram.of(encoded, y).lasso(p.real("lambda"), p.real("tolerance"), p.integer("iterations"));
             case LOGISTIC -> Logistic.fit(Learner.standardize(x, scale), Arrays.stream(y).mapToInt(v -> (int) v).toArray(),
                     (int) Arrays.stream(y).max().orElse(0) + 1, p.real("lambda"), p.real("tolerance"),
                     p.integer("iterations"));

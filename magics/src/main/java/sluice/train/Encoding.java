@@ -28,8 +28,6 @@ public record Encoding(List<String> features, List<List<String>> levels, boolean
     private static final long serialVersionUID = 1L;
     /** A text feature with more levels than this is refused: one-hot would make a column per value. */
     static final int MAX_LEVELS = 200;
-    /** Rows per task when {@link #matrix} shares the rows among the cores. */
-    private static final int CHUNK = 8_192;
 
     public Encoding {
         features = List.copyOf(features);
@@ -95,59 +93,18 @@ public record Encoding(List<String> features, List<List<String>> levels, boolean
 
     /** The encoded rows of {@code table}; a usage error naming the column when a feature has missing values. */
     public double[][] matrix(Table table) {
-        Object[] sources = sources(table);
-        int width = names().size();
-        double[][] x = new double[table.rowCount()][];
-        // Row by row, the rows shared among the cores: each row is written in one go, not column by column.
-        java.util.stream.IntStream.range(0, (x.length + CHUNK - 1) / CHUNK).parallel().forEach(chunk -> {
-            for (int row = chunk * CHUNK, end = Math.min(x.length, row + CHUNK); row < end; row++) {
-                double[] encoded = new double[width];
-                int at = 0;
-                for (int f = 0; f < sources.length; f++) {
-                    if (sources[f] instanceof double[] values) {
-                        encoded[at] = values[row];
-                    } else {
-                        int level = ((int[]) sources[f])[row];
-                        if (!oneHot) {
-                            encoded[at] = level;
-                        } else if (level >= 0) {
-                            encoded[at + level] = 1;
-                        }
-                    }
-                    at += width(f);
-                }
-                x[row] = encoded;
-            }
-        });
-        return x;
+        return encoded(table).matrix();
     }
 
     /** The encoded columns of {@code table}, one array per encoded column; errors as {@link #matrix}. */
     public double[][] columns(Table table) {
-        Object[] sources = sources(table);
-        int rows = table.rowCount();
-        double[][] x = new double[names().size()][];
-        int at = 0;
-        for (int f = 0; f < features.size(); f++) {
-            if (sources[f] instanceof double[] values) {
-                x[at] = values;
-            } else {
-                int[] levels = (int[]) sources[f];
-                for (int c = 0; c < width(f); c++) {
-                    x[at + c] = new double[rows];
-                }
-                for (int row = 0; row < rows; row++) {
-                    int level = levels[row];
-                    if (!oneHot) {
-                        x[at][row] = level;
-                    } else if (level >= 0) {
-                        x[at + level][row] = 1;
-                    }
-                }
-            }
-            at += width(f);
-        }
-        return x;
+        return encoded(table).columns();
+    }
+
+    /** The rows of {@code table} encoded, per feature; errors as {@link #matrix}. */
+    Encoded encoded(Table table) {
+        int[] widths = java.util.stream.IntStream.range(0, features.size()).map(this::width).toArray();
+        return new Encoded(table.rowCount(), sources(table), widths, oneHot);
     }
 
     /** Per feature, its values as numbers ({@code double[]}), or for a text feature each row's level index ({@code int[]}, -1 unknown). */

@@ -10,8 +10,8 @@ import smile.math.matrix.Matrix;
  * divided by its deviation. Standardizing makes the solution independent of the columns' units: a
  * volume in billions beside a 0/1 level is solved as accurately as two columns of one scale. The
  * covariances are taken of centred columns (the means first, then the products), so a column whose
- * mean dwarfs its spread (a year, a timestamp) keeps its digits. A 0/1 column (a one-hot level) is
- * kept as the rows where it is 1, so its products are sums over those rows only. Each entry is
+ * mean dwarfs its spread (a year, a timestamp) keeps its digits. A text feature's one-hot columns
+ * are never made: their products are counts and sums by level ({@link Feature}). Each entry is
  * summed in row order, so the same rows give the same bits whatever the number of cores.
  *
  * @param rows        the number of rows
@@ -27,24 +27,46 @@ record Gram(int rows, double[] mean, double[] sd, double meanY, double sdY, doub
     /** Directions of the correlation matrix with an eigenvalue below this share of the largest have no coefficient. */
     private static final double RANK_TOLERANCE = 1e-10;
 
-    /** The normal equations of the encoded {@code columns} (column-major, as {@link Encoding#columns}) and {@code y}. */
+    /** The normal equations of dense encoded {@code columns} (column-major) and {@code y}. */
     static Gram of(double[][] columns, double[] y) {
+        int[] widths = new int[columns.length];
+        Arrays.fill(widths, 1);
+        return of(new Encoded(y.length, columns.clone(), widths, true), y);
+    }
+
+    /** The normal equations of the encoded rows {@code x} and {@code y}. */
+    static Gram of(Encoded x, double[] y) {
         int n = y.length;
-        int p = columns.length;
+        int features = x.sources().length;
+        int[] offset = new int[features + 1];
+        for (int f = 0; f < features; f++) {
+            offset[f + 1] = offset[f] + x.widths()[f];
+        }
+        int p = offset[features];
         double[] mean = new double[p];
-        Column centredY = Column.dense(y);
-        Column[] centred = IntStream.range(0, p).parallel().mapToObj(j -> Column.of(columns[j])).toArray(Column[]::new);
+        Feature[] centred = IntStream.range(0, features).parallel()
+                .mapToObj(f -> x.isLevels(f) ? Feature.levels((int[]) x.sources()[f], x.widths()[f]) : Feature.dense(x.numbers(f)))
+                .toArray(Feature[]::new);
+        Feature centredY = Feature.dense(y);
         double[][] covariance = new double[p][p];
         double[] crossY = new double[p];
-        IntStream.range(0, p).parallel().forEach(j -> {
-            for (int k = j; k < p; k++) {
-                covariance[j][k] = centred[j].dot(centred[k]) / n;
+        IntStream.range(0, features).parallel().forEach(f -> {
+            for (int g = f; g < features; g++) {
+                double[][] block = centred[f].times(centred[g], f == g);
+                for (int a = 0; a < block.length; a++) {
+                    for (int b = 0; b < block[a].length; b++) {
+                        covariance[offset[f] + a][offset[g] + b] = covariance[offset[g] + b][offset[f] + a] = block[a][b] / n;
+                    }
+                }
             }
-            crossY[j] = centred[j].dot(centredY.values()) / n;
+            double[][] withY = centred[f].times(centredY, false);
+            for (int a = 0; a < withY.length; a++) {
+                crossY[offset[f] + a] = withY[a][0] / n;
+            }
+            System.arraycopy(centred[f].means(n), 0, mean, offset[f], offset[f + 1] - offset[f]);
         });
         double[] sd = new double[p];
         for (int j = 0; j < p; j++) {
-            mean[j] = centred[j].mean;
             sd[j] = covariance[j][j] > 0 ? Math.sqrt(covariance[j][j]) : 0;
         }
         double[][] correlation = new double[p][p];
@@ -60,7 +82,7 @@ record Gram(int rows, double[] mean, double[] sd, double meanY, double sdY, doub
             }
             target[j] = crossY[j] / sd[j];
         }
-        double varianceY = centredY.dot(centredY) / n;
+        double varianceY = centredY.times(centredY, true)[0][0] / n;
         return new Gram(n, mean, sd, centredY.mean(), Math.sqrt(varianceY), correlation, target);
     }
 
@@ -142,27 +164,27 @@ record Gram(int rows, double[] mean, double[] sd, double meanY, double sdY, doub
     }
 
     /**
-     * A centred column: dense values minus their mean, or, for a 0/1 column, the rows where it is 1.
-     * The product of an indicator with a centred column is then the sum of that column over its rows,
-     * since a centred column sums to 0; of two indicators, their common rows less n times both means.
+     * A feature centred: a column of values minus their mean, or a text feature's one-hot columns as
+     * each row's level and each level's count. The products of one-hot columns are then sums by level
+     * in one pass over the rows: with a centred column, the column's sum over each level's rows
+     * (a centred column sums to 0); with another feature's levels, the rows the two levels share,
+     * less their counts' product over n; within one feature, a level's count on the diagonal, as
+     * a row has one level only. Every sum runs in row order.
+     *
+     * @param mean   a column's mean (of the dense values)
+     * @param values a column's centred values, or null for levels
+     * @param levels each row's level (-1 for none), or null for a column
+     * @param counts each level's rows
      */
-    private record Column(double mean, double[] values, int[] ones, int rows) {
-        static Column of(double[] column) {
-            int ones = 0;
-            for (double v : column) {
-                if (v == 1) {
-                    ones++;
-                } else if (v != 0) {
-                    return dense(column);
+    private record Feature(double mean, double[] values, int[] levels, long[] counts) {
+        static Feature levels(int[] levels, int width) {
+            long[] counts = new long[width];
+            for (int level : levels) {
+                if (level >= 0) {
+                    counts[level]++;
                 }
             }
-            int[] rows = new int[ones];
-            for (int i = 0, at = 0; at < ones; i++) {
-                if (column[i] == 1) {
-                    rows[at++] = i;
-                }
-            }
-            return new Column((double) ones / Math.max(1, column.length), null, rows, column.length);
+            return new Feature(0, null, levels, counts);
         }
 
         /**
@@ -170,7 +192,7 @@ record Gram(int rows, double[] mean, double[] sd, double meanY, double sdY, doub
          * differences), so that the centred values sum to 0 up to their own rounding, not the mean's,
          * and a constant column centres to exact zeros.
          */
-        static Column dense(double[] column) {
+        static Feature dense(double[] column) {
             double mean = Gram.mean(column);
             double[] centred = new double[column.length];
             double correction = 0;
@@ -182,38 +204,59 @@ record Gram(int rows, double[] mean, double[] sd, double meanY, double sdY, doub
             for (int i = 0; i < column.length; i++) {
                 centred[i] -= correction;
             }
-            return new Column(mean + correction, centred, null, column.length);
+            return new Feature(mean + correction, centred, null, null);
         }
 
-        double dot(Column other) {
+        /** The means of the feature's encoded columns over {@code n} rows. */
+        double[] means(int n) {
+            return values != null ? new double[] {mean} : Arrays.stream(counts).mapToDouble(c -> (double) c / n).toArray();
+        }
+
+        /** The products of this feature's encoded columns (rows) with {@code other}'s (columns), each centred. */
+        double[][] times(Feature other, boolean self) {
             if (values != null && other.values != null) {
-                return Gram.dot(values, other.values);
+                return new double[][] {{Gram.dot(values, other.values)}};
             }
-            if (values != null || other.values != null) {
-                return values != null ? other.dot(values) : dot(other.values);
+            if (values != null) {
+                return transpose(other.times(this, false));
             }
-            int common = 0;
-            for (int a = 0, b = 0; a < ones.length && b < other.ones.length; ) {
-                int cmp = Integer.compare(ones[a], other.ones[b]);
-                if (cmp == 0) {
-                    common++;
+            int n = levels.length;
+            double[][] block = new double[counts.length][other.values != null ? 1 : other.counts.length];
+            if (other.values != null) {
+                for (int i = 0; i < n; i++) {
+                    if (levels[i] >= 0) {
+                        block[levels[i]][0] += other.values[i];
+                    }
                 }
-                a += cmp <= 0 ? 1 : 0;
-                b += cmp >= 0 ? 1 : 0;
+                return block;
             }
-            return common - rows * mean * other.mean;
+            if (self) {
+                for (int a = 0; a < counts.length; a++) {
+                    block[a][a] = counts[a];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    if (levels[i] >= 0 && other.levels[i] >= 0) {
+                        block[levels[i]][other.levels[i]]++;
+                    }
+                }
+            }
+            for (int a = 0; a < counts.length; a++) {
+                for (int b = 0; b < other.counts.length; b++) {
+                    block[a][b] -= (double) counts[a] * other.counts[b] / n;
+                }
+            }
+            return block;
         }
 
-        /** The product with centred values (y, say). */
-        double dot(double[] centredValues) {
-            if (values != null) {
-                return Gram.dot(values, centredValues);
+        private static double[][] transpose(double[][] block) {
+            double[][] t = new double[block[0].length][block.length];
+            for (int a = 0; a < block.length; a++) {
+                for (int b = 0; b < block[a].length; b++) {
+                    t[b][a] = block[a][b];
+                }
             }
-            double sum = 0;
-            for (int row : ones) {
-                sum += centredValues[row];
-            }
-            return sum;
+            return t;
         }
     }
 

@@ -28,15 +28,22 @@ final class LeastSquares implements Serializable {
         return sum;
     }
 
-    /** Predictions for encoded columns ({@link Encoding#columns}), column by column. */
-    double[] predictColumns(double[][] columns, int rows) {
-        double[] y = new double[rows];
+    /** Predictions for encoded rows, feature by feature: a one-hot feature adds its level's coefficient. */
+    double[] predict(Encoded x) {
+        double[] y = new double[x.rows()];
         java.util.Arrays.fill(y, intercept);
-        for (int j = 0; j < coefficients.length; j++) {
-            double beta = coefficients[j];
-            double[] column = columns[j];
-            for (int i = 0; i < rows; i++) {
-                y[i] += beta * column[i];
+        for (int f = 0, at = 0; f < x.sources().length; at += x.widths()[f], f++) {
+            if (x.isLevels(f)) {
+                int[] levels = (int[]) x.sources()[f];
+                for (int i = 0; i < y.length; i++) {
+                    y[i] += levels[i] >= 0 ? coefficients[at + levels[i]] : 0;
+                }
+            } else {
+                double beta = coefficients[at];
+                double[] column = x.numbers(f);
+                for (int i = 0; i < y.length; i++) {
+                    y[i] += beta * column[i];
+                }
             }
         }
         return y;

@@ -189,8 +189,8 @@ public final class Model implements Serializable {
     /** Predicts rows already cleaned by {@link #pipeline()}'s cleaning steps. */
     public Predictions predictCleaned(Table cleaned) {
         if (learner.smile() instanceof LeastSquares leastSquares) {
-            // A linear model reads the encoded columns as they are, without making rows.
-            double[] values = leastSquares.predictColumns(encoding.columns(cleaned), cleaned.rowCount());
+            // A linear model reads the encoded features as they are, without making rows.
+            double[] values = leastSquares.predict(encoding.encoded(cleaned));
             return new Predictions(task, classes, values, null, null);
         }
         double[][] x = encoding.matrix(cleaned);

@@ -44,13 +44,9 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
         return encoding.oneHot(algorithm.oneHot());
     }
 
-    /**
-     * The training rows encoded for {@code algorithm}: its encoded columns for the least-squares models,
-     * which need no rows, else the rows. They are made anew on each call and not kept: a fit holds
-     * them only while it runs, so the collector need not copy them once it is done.
-     */
-    double[][] x(Algorithm algorithm) {
-        return algorithm.byColumns() ? encoding(algorithm).columns(train) : encoding(algorithm).matrix(train);
+    /** The training rows encoded for {@code algorithm}. */
+    Encoded x(Algorithm algorithm) {
+        return encoding(algorithm).encoded(train);
     }
 
     static Prepared of(Session session, TrainOptions options, Algorithm algorithm) {

@@ -81,7 +81,7 @@ final class Trainer {
         return scores;
     }
 
-    private Learner fit(Algorithm algorithm, double[][] x, double[] y, Map<String, String> settings, long seed) {
+    private Learner fit(Algorithm algorithm, Encoded x, double[] y, Map<String, String> settings, long seed) {
         if (Thread.currentThread().isInterrupted()) {
             throw new Forests.CancellationException();
         }
