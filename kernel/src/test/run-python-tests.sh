@@ -16,4 +16,25 @@ fi
 cd "$root"
 tests=(kernel/src/test/python)
 [ -d install/tests ] && tests+=(install/tests)
-exec "$py" -m pytest -p no:cacheprovider -q "${tests[@]}" "$@"
+
+# The newest JDK under /usr/lib/jvm, when it is newer than the default java: the kernel is tested on both ends.
+default_major=$(java -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1]; exit }')
+newest="" newest_major=0
+for candidate in /usr/lib/jvm/*/bin/java; do
+    [ -x "$candidate" ] || continue
+    major=$("$candidate" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1]; exit }')
+    if [[ $major =~ ^[0-9]+$ ]] && (( major > newest_major )); then
+        newest=$(dirname "$(dirname "$candidate")") newest_major=$major
+    fi
+done
+
+"$py" -m pytest -p no:cacheprovider -q "${tests[@]}" "$@"
+if (( newest_major > default_major )); then
+    echo "Kernel tests again on Java $newest_major ($newest):"
+    JAVA_HOME=$newest SLUICE_EXPECT_JAVA=$newest_major exec "$py" -m pytest -p no:cacheprovider -q "${tests[@]}" "$@"
+elif [ "${CI:-}" = "true" ]; then
+    echo "ERROR: no JDK newer than Java $default_major under /usr/lib/jvm; CI tests the kernel on the newest JDK too (Temurin 25)." >&2
+    exit 1
+else
+    echo "SKIPPED the second pass: no JDK newer than Java $default_major under /usr/lib/jvm."
+fi

@@ -1,5 +1,6 @@
 """The kernel process: its kernelspec, interrupts, shutdown, restart, and launch mistakes."""
 import json
+import os
 import subprocess
 import time
 
@@ -111,3 +112,37 @@ def test_a_bad_connection_file_is_one_line_on_stderr(tmp_path, content):
     assert len(lines) == 1, f"expected one line on stderr, got:\n{result.stderr}"
     assert str(path) in lines[0]
     assert "Exception in thread" not in result.stderr and "\tat " not in result.stderr
+
+
+@pytest.mark.parametrize("code", ["System.exit(3);", "Runtime.getRuntime().exit(0);", "Runtime.getRuntime().halt(1);",
+                                  "void quit() { System.exit(2); }\nquit();"],
+                         ids=["System.exit", "Runtime.exit", "Runtime.halt", "in-a-method"])
+def test_exit_from_a_cell_is_refused_and_the_session_stays(fresh_kernel, code):
+    fresh_kernel.ok("int keep = 7;")
+    run = fresh_kernel.execute(code)
+    assert run.status == "error", run.describe()
+    assert run.error["ename"] == "UsageError"
+    assert "the kernel keeps running" in run.error["evalue"]
+    assert len(run.error["traceback"]) == 1, run.error["traceback"]
+    assert fresh_kernel.ok("keep").result == "7"
+
+
+@pytest.mark.parametrize("code", [
+    "class Spin { void run() { while (true) { } } }\nnew Spin().run();",
+    "while (true) { try { Thread.sleep(0); } catch (Throwable t) { } }",
+    "long n = 0; for (;;) { try { n++; } catch (Exception e) { } }",
+], ids=["a-method-of-a-class", "catching-throwable", "catching-exception"])
+def test_interrupt_stops_busy_code_that_a_cell_declares_or_guards(fresh_kernel, code):
+    fresh_kernel.ok("int keep = 7;")
+    run, took = interrupt(fresh_kernel, code, settle=1.0)
+    assert run.status == "error", run.describe()
+    assert took < 2.0, f"the interrupted cell replied only after {took:.1f} s"
+    assert fresh_kernel.ok("keep").result == "7"
+    assert fresh_kernel.ok("keep + 1").result == "8"
+
+
+def test_the_kernel_runs_on_the_java_it_was_installed_with(kernel):
+    expected = os.environ.get("SLUICE_EXPECT_JAVA")
+    if not expected:
+        pytest.skip("SLUICE_EXPECT_JAVA is not set (run-python-tests.sh sets it for its Java 25 pass)")
+    assert kernel.ok('System.getProperty("java.specification.version")').result == expected

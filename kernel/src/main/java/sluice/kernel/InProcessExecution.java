@@ -10,8 +10,9 @@ import jdk.jshell.spi.ExecutionEnv;
 
 /**
  * Runs JShell snippets inside the kernel's own JVM, so snippets and magics share objects. Each
- * snippet runs on a thread of its own that {@link #stop()} can halt, and the value of the last
- * snippet is kept as an object (not only its string) for rendering.
+ * snippet runs on a thread of its own that {@link #stop()} can halt (its classes are woven by
+ * {@link CellGuard}), and the value of the last snippet is kept as an object (not only its string)
+ * for rendering.
  */
 final class InProcessExecution extends DirectExecutionControl {
     private volatile Thread running;
@@ -38,7 +39,17 @@ final class InProcessExecution extends DirectExecutionControl {
     }
 
     @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        ClassBytecodes[] woven = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            woven[i] = new ClassBytecodes(classes[i].name(), CellGuard.weave(classes[i].bytecodes()));
+        }
+        super.load(woven);
+    }
+
+    @Override
     protected String invoke(Method doit) throws Exception {
+        CellGuard.stopping(false);
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
         Thread thread = new Thread(() -> {
@@ -74,7 +85,10 @@ final class InProcessExecution extends DirectExecutionControl {
         return valueString(result[0]);
     }
 
-    /** Halts the running snippet: interrupts it, then stops its thread if it does not end. */
+    /**
+     * Halts the running snippet: its woven stop checks end it at the next loop turn, an interrupt
+     * wakes it from a wait, and on Java 17 to 19 a thread still running library code is stopped.
+     */
     @Override
     @SuppressWarnings({"deprecation", "removal"})
     public void stop() {
@@ -83,6 +97,7 @@ final class InProcessExecution extends DirectExecutionControl {
         if (thread == null) {
             return;
         }
+        CellGuard.stopping(true);
         thread.interrupt();
         try {
             thread.join(200);
@@ -90,7 +105,7 @@ final class InProcessExecution extends DirectExecutionControl {
                 thread.stop();
             }
         } catch (UnsupportedOperationException | InterruptedException e) {
-            // Java 20+ has no Thread.stop: a busy loop that ignores interrupts keeps running there.
+            // Java 20+ has no Thread.stop: a loop inside library code that ignores interrupts runs on there.
         }
     }
 

@@ -20,7 +20,8 @@ import jdk.jshell.UnresolvedReferenceException;
 final class JavaShell {
     static final List<String> IMPORTS = List.of(
             "java.util.*", "java.util.function.*", "java.util.stream.*", "java.time.*", "java.nio.file.*",
-            "java.io.*", "java.math.*", "tech.tablesaw.api.*", "static sluice.kernel.Notebook.*");
+            "java.io.*", "java.math.*", "tech.tablesaw.api.*", "io.github.spencerpark.jupyter.kernel.display.DisplayData",
+            "static sluice.kernel.Notebook.*");
 
     /** A snippet's place in the notebook, for error messages: cell number and first line. */
     record Origin(int cell, int line) {
@@ -107,7 +108,7 @@ final class JavaShell {
             boolean expression = snippet.kind() == Snippet.Kind.EXPRESSION
                     || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
             Object result = execution.takeValue();
-            if (expression && event.value() != null && !isVoid(snippet)) {
+            if (expression && event.value() != null && !isVoid(snippet) && !DISPLAY_CALL.matcher(snippet.source()).matches()) {
                 value = result;
             }
             if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
@@ -117,6 +118,10 @@ final class JavaShell {
         }
         return value;
     }
+
+    /** A snippet that only calls {@code display(…)}: its value, the display id, is not shown again. */
+    private static final java.util.regex.Pattern DISPLAY_CALL = java.util.regex.Pattern.compile("\\s*display\\s*\\(.*\\)\\s*;?\\s*",
+            java.util.regex.Pattern.DOTALL);
 
     private static boolean isVoid(Snippet snippet) {
         return snippet instanceof jdk.jshell.VarSnippet v && "void".equals(v.typeName());
@@ -154,6 +159,11 @@ final class JavaShell {
                     new StackTraceElement[0], origins);
         }
         EvalException eval = (EvalException) failure;
+        // A refused System.exit, or a usage mistake in a call of the notebook API: one line, no trace.
+        if (CellGuard.ExitRefused.class.getName().equals(eval.getExceptionClassName())
+                || sluice.magic.UsageError.class.getName().equals(eval.getExceptionClassName())) {
+            throw new sluice.magic.UsageError(eval.getMessage());
+        }
         return new UserCodeException(eval.getExceptionClassName(), eval.getMessage(), eval.getStackTrace(), origins, eval.getCause());
     }
 

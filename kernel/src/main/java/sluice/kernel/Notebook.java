@@ -1,9 +1,12 @@
 package sluice.kernel;
 
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+
 /**
  * What Java cells call without imports ({@code import static sluice.kernel.Notebook.*} is part of
- * every session): the session's tables, showing values and clearing output. It forwards to the
- * running kernel.
+ * every session): the session's tables, showing values and clearing output, with IJava's names
+ * ({@code display}, {@code updateDisplay}, {@code render}) so notebooks written for IJava or JJava
+ * run unchanged. It forwards to the running kernel.
  */
 public final class Notebook {
     private static volatile SluiceKernel kernel;
@@ -15,9 +18,29 @@ public final class Notebook {
         kernel = running;
     }
 
-    /** Shows {@code value} in the cell now, rendered as a returned value would be. */
-    public static void display(Object value) {
-        kernel().displayValue(value);
+    /**
+     * Shows {@code value} in the cell now, rendered as a returned value would be, or as the MIME types
+     * given ({@code display("<b>bold</b>", "text/html")}), and returns the display's id for
+     * {@link #updateDisplay}. As IJava's and JJava's {@code display}; a cell ending in it shows no id.
+     */
+    public static String display(Object value, String... mimeTypes) {
+        DisplayData data = render(value, mimeTypes);
+        String id = data.hasDisplayId() ? data.getDisplayId() : java.util.UUID.randomUUID().toString();
+        data.setDisplayId(id);
+        kernel().displayData(data);
+        return id;
+    }
+
+    /** Replaces what the display {@code id} shows (in any cell of the session) by {@code value}. */
+    public static void updateDisplay(String id, Object value, String... mimeTypes) {
+        DisplayData data = render(value, mimeTypes);
+        data.setDisplayId(id);
+        kernel().updateDisplay(data);
+    }
+
+    /** {@code value} rendered as a cell would show it, or as the MIME types given: a bundle to change or display. */
+    public static DisplayData render(Object value, String... mimeTypes) {
+        return Rendering.render(value, kernel().getRenderer(), mimeTypes);
     }
 
     /** Clears the cell's output; with {@code wait}, only once new output arrives (no flicker). */
@@ -28,6 +51,14 @@ public final class Notebook {
     /** Clears the cell's output now. */
     public static void clearOutput() {
         clearOutput(false);
+    }
+
+    /**
+     * Asks the user for a password (or any secret) with {@code prompt}; what they type is hidden and
+     * never enters the notebook. A usage error where no one can answer (nbconvert, {@code run}).
+     */
+    public static String readPassword(String prompt) {
+        return kernel().input(prompt, true);
     }
 
     /** The session's current table (what the last {@code %ingest} or {@code setTable} left). */

@@ -16,6 +16,8 @@ final class NotebookOutputs implements Outputs {
 
     private final JsonArray outputs = new JsonArray();
     private boolean clearBeforeNext;
+    /** The display id of each output shown with one (nbformat keeps no ids: they are transient). */
+    private final java.util.Map<JsonElement, String> ids = new java.util.IdentityHashMap<>();
 
     @Override
     public synchronized void stream(String name, String text) {
@@ -36,7 +38,23 @@ final class NotebookOutputs implements Outputs {
 
     @Override
     public synchronized void display(DisplayData data) {
-        add(bundle(data, "display_data", null));
+        JsonObject output = bundle(data, "display_data", null);
+        if (data.hasDisplayId()) {
+            ids.put(output, data.getDisplayId());
+        }
+        add(output);
+    }
+
+    /** Replaces the outputs of this cell that have the display's id, as a frontend does; others are not kept here. */
+    @Override
+    public synchronized void update(DisplayData data) {
+        for (int i = 0; i < outputs.size(); i++) {
+            if (data.getDisplayId().equals(ids.get(outputs.get(i)))) {
+                JsonObject replacement = bundle(data, "display_data", null);
+                ids.put(replacement, data.getDisplayId());
+                outputs.set(i, replacement);
+            }
+        }
     }
 
     @Override
@@ -52,6 +70,12 @@ final class NotebookOutputs implements Outputs {
         output.addProperty("output_type", "error");
         output.add("traceback", GSON.toJsonTree(report.traceback()));
         add(output);
+    }
+
+    @Override
+    public String input(String prompt, boolean password) {
+        throw new sluice.magic.UsageError("No input is possible here: a notebook run by 'sluice.jar run' has no one "
+                + "to answer. Put the value in the cell, or read it from a file or an environment variable.");
     }
 
     @Override

@@ -50,6 +50,7 @@ final class SluiceKernel extends BaseKernel {
     private final Session session = new Session();
     private final CellOutput out = new CellOutput(System.out);
     private final CellOutput err = new CellOutput(System.err);
+    private final CellInput in = new CellInput(this::flushStreams);
     private final Assistant assistant;
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sluice-output");
@@ -81,6 +82,7 @@ final class SluiceKernel extends BaseKernel {
         this.assistant = new Assistant(this::javaShell, magics);
         System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, false, StandardCharsets.UTF_8));
+        System.setIn(in);
         flusher.scheduleWithFixedDelay(this::flushStreams, FLUSH_MS, FLUSH_MS, TimeUnit.MILLISECONDS);
         Notebook.bind(this);
     }
@@ -179,12 +181,30 @@ final class SluiceKernel extends BaseKernel {
         return session;
     }
 
-    void displayValue(Object value) {
+    void displayData(DisplayData data) {
         Outputs outputs = cellOutputs;
-        if (outputs != null && value != null) {
+        if (outputs != null) {
             flushStreams();
-            outputs.display(render(value));
+            outputs.display(data);
         }
+    }
+
+    void updateDisplay(DisplayData data) {
+        Outputs outputs = cellOutputs;
+        if (outputs != null) {
+            flushStreams();
+            outputs.update(data);
+        }
+    }
+
+    /** A line the user types in answer to {@code prompt}, asked by the running cell's frontend. */
+    String input(String prompt, boolean password) {
+        Outputs outputs = cellOutputs;
+        if (outputs == null) {
+            throw new sluice.magic.UsageError("No input is possible here: no cell is running.");
+        }
+        flushStreams();
+        return outputs.input(prompt, password);
     }
 
     void clearOutput(boolean wait) {
@@ -264,7 +284,7 @@ final class SluiceKernel extends BaseKernel {
         if (!silent) {
             publish(env, new PublishExecuteInput(code, count));
         }
-        Executed executed = execute(code, count, silent, new IopubOutputs(env));
+        Executed executed = execute(code, count, silent, new IopubOutputs(env, request.isStdinEnabled()));
         Map<String, Object> reply = new LinkedHashMap<>();
         if (executed.page() != null) {
             reply.put("payload", List.of(page(executed.page())));
@@ -349,6 +369,7 @@ final class SluiceKernel extends BaseKernel {
         }
         cellCount = count;
         cellOutputs = outputs;
+        in.attach(outputs);
         out.attach(text -> outputs.stream("stdout", text));
         err.attach(text -> outputs.stream("stderr", text));
     }
@@ -358,6 +379,7 @@ final class SluiceKernel extends BaseKernel {
         System.err.flush();
         out.detach();
         err.detach();
+        in.detach();
         cellOutputs = null;
         synchronized (cellLock) {
             cellThread = null;

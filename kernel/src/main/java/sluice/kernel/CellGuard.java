@@ -1,0 +1,123 @@
+package sluice.kernel;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What the kernel weaves into the classes of Java cells as JShell loads them, so that no cell can
+ * take the session down. A stop check at the start of each method and before each backward jump
+ * ends a busy loop when the cell is interrupted, on every JDK: {@code Thread.stop} is gone from
+ * Java 20 on, and JShell's own {@code LocalExecutionControl} weaves the same check for the same
+ * reason. Calls of {@code System.exit} and {@code Runtime.exit/halt} are refused with a message
+ * instead of ending the kernel. Public because the cells' classes call it.
+ */
+public final class CellGuard {
+    private static final String SELF = "sluice/kernel/CellGuard";
+    private static volatile boolean stopping;
+
+    private CellGuard() {
+    }
+
+    /** Thrown into a cell that was interrupted; as an Error, a cell's {@code catch (Exception e)} lets it through. */
+    static final class Stopped extends Error {
+        Stopped() {
+            super("interrupted", null, false, false);
+        }
+    }
+
+    /** Thrown where a cell calls System.exit; the kernel shows its message as one line. */
+    public static final class ExitRefused extends RuntimeException {
+        ExitRefused(int status) {
+            super("System.exit(" + status + ") was called; the kernel keeps running. Restart it from the menu "
+                    + "(Kernel > Restart) to start over.", null, false, false);
+        }
+    }
+
+    /** Called by woven code: ends the cell's thread once an interrupt was asked for. */
+    public static void check() {
+        if (stopping) {
+            throw new Stopped();
+        }
+    }
+
+    /** Woven in place of {@code System.exit(status)}. */
+    public static void exit(int status) {
+        throw new ExitRefused(status);
+    }
+
+    /** Woven in place of {@code Runtime.exit(status)} and {@code Runtime.halt(status)}. */
+    public static void exit(Runtime runtime, int status) {
+        throw new ExitRefused(status);
+    }
+
+    /** Asks the running cell's woven code to stop (true), or clears that for the next cell (false). */
+    static void stopping(boolean stop) {
+        stopping = stop;
+    }
+
+    /** The class file with the stop checks and the exit guard woven in. */
+    static byte[] weave(byte[] classFile) {
+        ClassReader reader = new ClassReader(classFile);
+        // The woven calls take and leave nothing on the stack, so the frames stay valid; only the
+        // maximum stack may grow (by nothing, but COMPUTE_MAXS keeps it right whatever ASM sees).
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
+                return method == null ? null : new Weaver(method);
+            }
+        }, 0);
+        return writer.toByteArray();
+    }
+
+    private static final class Weaver extends MethodVisitor {
+        private final Set<Label> seen = new HashSet<>();
+
+        Weaver(MethodVisitor method) {
+            super(Opcodes.ASM9, method);
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            check();
+        }
+
+        @Override
+        public void visitLabel(Label label) {
+            seen.add(label);
+            super.visitLabel(label);
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, Label label) {
+            if (seen.contains(label)) {
+                check();
+            }
+            super.visitJumpInsn(opcode, label);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System") && name.equals("exit")) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, SELF, "exit", "(I)V", false);
+            } else if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals("java/lang/Runtime")
+                    && (name.equals("exit") || name.equals("halt"))) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, SELF, "exit", "(Ljava/lang/Runtime;I)V", false);
+            } else {
+                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            }
+        }
+
+        private void check() {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, SELF, "check", "()V", false);
+        }
+    }
+}
