@@ -9,11 +9,18 @@ import java.util.function.Consumer;
 /**
  * Standard output or error of the kernel's JVM: text written while a cell runs is sent to that cell
  * in batches (by {@link #flush()}, which the kernel calls every few milliseconds and at the end of
- * the cell), so a loop printing many lines does not send a message per line. Output written while no
- * cell runs goes to the process's original stream.
+ * the cell), so a loop printing many lines does not send a message per line. A cell that floods its
+ * stream is cut at {@link #CELL_LIMIT} bytes with a note, as Jupyter's rate limit cuts IPython's,
+ * so the frontend stays responsive. Output written while no cell runs goes to the process's
+ * original stream.
  */
 final class CellOutput extends OutputStream {
+    /** Bytes of one stream a cell may send; the rest is counted, not sent. */
+    static final int CELL_LIMIT = 1_000_000;
+
     private final PrintStream fallback;
+    private long accepted;
+    private long dropped;
     private byte[] buffer = new byte[8192];
     private int count;
     private volatile Consumer<String> target;
@@ -24,18 +31,32 @@ final class CellOutput extends OutputStream {
 
     void attach(Consumer<String> target) {
         flush();
+        synchronized (this) {
+            accepted = 0;
+            dropped = 0;
+        }
         this.target = target;
     }
 
     void detach() {
         flush();
+        Consumer<String> to = target;
+        long cut;
+        synchronized (this) {
+            cut = dropped;
+            dropped = 0;
+            count = 0; // the tail of a character cut at the limit
+        }
+        if (to != null && cut > 0) {
+            to.accept(String.format("%n[output cut: the cell wrote %,d more bytes after the first %,d, which were not "
+                    + "sent. Write large output to a file, or print a sample.]%n", cut, CELL_LIMIT));
+        }
         this.target = null;
     }
 
     @Override
     public synchronized void write(int b) {
-        ensure(1);
-        buffer[count++] = (byte) b;
+        write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
@@ -44,6 +65,12 @@ final class CellOutput extends OutputStream {
             fallback.write(bytes, off, len);
             return;
         }
+        long room = CELL_LIMIT - accepted;
+        if (len > room) {
+            dropped += len - Math.max(0, room);
+            len = (int) Math.max(0, room);
+        }
+        accepted += len;
         ensure(len);
         System.arraycopy(bytes, off, buffer, count, len);
         count += len;

@@ -45,4 +45,25 @@ class CellOutputTest {
         assertThat(console.toString(StandardCharsets.UTF_8)).isEqualTo("late\n");
         assertThat(sent).isEmpty();
     }
+
+    @Test
+    void aFloodingCell_isCutAtTheLimitWithOneNote_andTheNextCellStartsAfresh() {
+        output.attach(sent::add);
+        PrintStream out = new PrintStream(output, false, StandardCharsets.UTF_8);
+        for (int i = 0; i < 300_000; i++) {
+            out.println("line " + i);
+        }
+        out.flush();
+        output.detach();
+        String shown = String.join("", sent);
+        assertThat(shown.length()).isBetween(CellOutput.CELL_LIMIT, CellOutput.CELL_LIMIT + 300);
+        assertThat(shown).startsWith("line 0\n").contains("[output cut: the cell wrote 2,")
+                .contains("more bytes after the first 1,000,000");
+        sent.clear();
+        output.attach(sent::add);
+        out.println("next cell");
+        out.flush();
+        output.detach();
+        assertThat(sent).containsExactly("next cell\n");
+    }
 }
