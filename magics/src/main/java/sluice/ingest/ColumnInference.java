@@ -68,7 +68,7 @@ final class ColumnInference {
      */
     static Column<?> build(String name, List<String> values, ColumnType type, boolean given, ReadOptions options) {
         Column<?> column = type.create(name);
-        ParsedValues parsed = new ParsedValues(type.customParser(options), given);
+        ParsedValues parsed = new ParsedValues(Numerals.PLAIN.parser(type, options), given);
         int i = 0;
         for (String value : values) {
             if (parsed.parser.isMissing(value)) {

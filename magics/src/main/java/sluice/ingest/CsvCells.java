@@ -15,6 +15,8 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  */
 final class CsvCells {
     final Charset charset;
+    /** How the file writes numbers (decimal mark, thousands separator). */
+    final Numerals numerals;
     final ReadOptions readOptions;
     /** Whether some missing token looks like a number, so numbers must be checked against the tokens first. */
     final boolean numericMissing;
@@ -24,7 +26,12 @@ final class CsvCells {
     private final int longest;
 
     CsvCells(Charset charset, String[] missingTokens) {
+        this(charset, missingTokens, Numerals.PLAIN);
+    }
+
+    CsvCells(Charset charset, String[] missingTokens, Numerals numerals) {
         this.charset = charset;
+        this.numerals = numerals;
         this.readOptions = CsvReadOptions.builder(new StringReader(""))
                 .missingValueIndicator(missingTokens)
                 .sample(false)
@@ -68,6 +75,6 @@ final class CsvCells {
     }
 
     AbstractColumnParser<?> parser(ColumnType type) {
-        return type.customParser(readOptions);
+        return numerals.parser(type, readOptions);
     }
 }

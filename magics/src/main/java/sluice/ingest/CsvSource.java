@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import sluice.magic.UsageError;
 import sluice.progress.Progress;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -30,7 +32,13 @@ final class CsvSource {
     static Table read(Path file, IngestOptions options, Map<String, ColumnType> fixedTypes, Progress progress) throws IOException {
         CsvLayout layout = CsvLayout.detect(file, options);
         Map<String, ColumnType> userTypes = ColumnTypes.resolve(options.types(), layout.columns());
-        CsvCells cells = new CsvCells(layout.charset(), options.missingTokens());
+        Numerals numerals = options.numerals();
+        // A thousands separator may equal the field separator (quoted "1,234" in a CSV); a decimal mark may not.
+        if (layout.separator() == numerals.decimal()) {
+            throw new UsageError("The fields of '" + file.getFileName() + "' are separated by '" + layout.separator()
+                    + "', which cannot also mark decimals; check --decimal, or give --sep.");
+        }
+        CsvCells cells = new CsvCells(layout.charset(), options.missingTokens(), numerals);
         int width = layout.columns().size();
         Sample sample = sample(file, layout, cells, Math.max(200, Math.min(10_000, SAMPLE_CELLS / width)));
         ColumnType[] types = new ColumnType[width];
@@ -47,7 +55,13 @@ final class CsvSource {
         }
         ParallelCsvReader.Plan plan = new ParallelCsvReader.Plan(file.getFileName().toString(), layout.columns(),
                 types, fixed, sample.bytesPerRecord());
-        return new ParallelCsvReader(file, layout, cells, options.limit(), progress).read(plan);
+        Table table = new ParallelCsvReader(file, layout, cells, options.limit(), progress).read(plan);
+        for (int c = 0; c < width; c++) {
+            if (!fixed[c] && table.column(c) instanceof StringColumn text) {
+                numerals.refuseCommaNumbers(text);
+            }
+        }
+        return table;
     }
 
     /** Each column's type as the first records after the header show it, and their average size in bytes. */
@@ -63,7 +77,7 @@ final class CsvSource {
         int width = layout.columns().size();
         TypeGuess[] guesses = new TypeGuess[width];
         for (int c = 0; c < width; c++) {
-            guesses[c] = new TypeGuess(cells.readOptions);
+            guesses[c] = new TypeGuess(cells.readOptions, cells.numerals);
         }
         CsvTokenizer tokens = new CsvTokenizer(layout.separator());
         int pos = layout.header() ? Math.max(0, tokens.next(bytes, 0, bytes.length, eof)) : 0;

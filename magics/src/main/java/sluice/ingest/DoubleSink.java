@@ -25,7 +25,7 @@ final class DoubleSink extends ColumnSink {
         if (size == data.length) {
             data = Arrays.copyOf(data, grown(size));
         }
-        if (flags != CsvTokenizer.RAW && !cells.numericMissing) {
+        if (flags != CsvTokenizer.RAW && !cells.numericMissing && cells.numerals.plainPoint()) {
             double value = FastNumbers.parseDouble(b, start, end);
             if (!Double.isNaN(value)) {
                 data[size++] = value;

@@ -55,6 +55,13 @@ public final class IngestMagic implements Magic {
     @Option(names = "--table", paramLabel = "TABLE", description = "For a jdbc: SOURCE, the table to read.")
     String table;
 
+    @Option(names = "--decimal", paramLabel = "MARK", description = "Decimal mark of numbers in a text file: . (default) or , as in 1.234,56.")
+    String decimal;
+
+    @Option(names = "--thousands", paramLabel = "MARK",
+            description = "Thousands separator of numbers in a text file: , . ' or space (default: none; a comma in a number is refused).")
+    String thousands;
+
     @Option(names = "--password-env", paramLabel = "VAR", description = "For a jdbc: SOURCE, the environment variable holding the password.")
     String passwordEnv;
 
@@ -108,7 +115,18 @@ public final class IngestMagic implements Magic {
             throw new UsageError("--as needs a simple name (letters, digits, _ . -), not '" + name + "'.");
         }
         return new IngestOptions(source, separator(), header ? Boolean.TRUE : noHeader ? Boolean.FALSE : null,
-                list(missing), typeMap(), limit, query, table, passwordEnv);
+                list(missing), typeMap(), limit, query, table, passwordEnv, mark("--decimal", decimal), mark("--thousands", thousands));
+    }
+
+    private static Character mark(String option, String value) {
+        if (value == null) {
+            return null;
+        }
+        String mark = value.equals("space") ? " " : value;
+        if (mark.length() != 1 || ".,' ".indexOf(mark.charAt(0)) < 0) {
+            throw new UsageError(option + " takes one of . , ' or space, not '" + value + "'.");
+        }
+        return mark.charAt(0);
     }
 
     private Character separator() {

@@ -2,6 +2,7 @@ package sluice.ingest;
 
 import java.util.List;
 import java.util.Map;
+import sluice.magic.UsageError;
 
 /**
  * What {@code %ingest} was asked to read, checked and normalised: the source, the table name to keep
@@ -15,9 +16,12 @@ import java.util.Map;
  * @param query      SQL to run, for a JDBC source
  * @param table      table to read, for a JDBC source
  * @param passwordEnv environment variable holding the database password
+ * @param decimal    the decimal mark of numbers in a text file, or null for '.'
+ * @param thousands  the thousands separator of numbers in a text file, or null for none
  */
 public record IngestOptions(String source, Character separator, Boolean header, List<String> missing,
-                            Map<String, String> types, Integer limit, String query, String table, String passwordEnv) {
+                            Map<String, String> types, Integer limit, String query, String table, String passwordEnv,
+                            Character decimal, Character thousands) {
 
     /** Tokens read as missing in every text source. */
     public static final List<String> DEFAULT_MISSING = List.of("", "NA", "NaN", "null", "NULL", "N/A");
@@ -25,6 +29,15 @@ public record IngestOptions(String source, Character separator, Boolean header, 
     public IngestOptions {
         missing = List.copyOf(missing);
         types = Map.copyOf(types);
+    }
+
+    /** How the file writes numbers; a usage error when the marks clash. */
+    public Numerals numerals() {
+        Numerals numerals = new Numerals(decimal == null ? '.' : decimal, thousands);
+        if (separator != null && separator == numerals.decimal()) {
+            throw new UsageError("--sep is '" + separator + "', which cannot also mark decimals; give another --decimal or --sep.");
+        }
+        return numerals;
     }
 
     /** Default and extra missing-value tokens together. */

@@ -23,6 +23,8 @@ final class TypeGuess {
     private static final int MAX_REMEMBERED = 1 << 12;
 
     private final ReadOptions options;
+    /** Whether plain-looking numbers may be judged by their bytes (a decimal point, not a comma). */
+    private final boolean plainPoint;
     private final List<ColumnType> candidates;
     private final List<AbstractColumnParser<?>> parsers = new ArrayList<>();
     private final AbstractColumnParser<?> missing;
@@ -31,9 +33,14 @@ final class TypeGuess {
     private boolean present;
 
     TypeGuess(ReadOptions options) {
+        this(options, Numerals.PLAIN);
+    }
+
+    TypeGuess(ReadOptions options, Numerals numerals) {
         this.options = options;
+        this.plainPoint = numerals.plainPoint();
         this.candidates = new ArrayList<>(options.columnTypesToDetect());
-        candidates.forEach(type -> parsers.add(type.customParser(options)));
+        candidates.forEach(type -> parsers.add(numerals.parser(type, options)));
         this.missing = ColumnType.STRING.customParser(options);
     }
 
@@ -57,7 +64,7 @@ final class TypeGuess {
         if (seen.contains(value)) {
             return;
         }
-        int shape = shape(value);
+        int shape = plainPoint ? shape(value) : OTHER;
         boolean fitsInt = shape == INTEGER && value.length() <= 11 && fitsInt(Long.parseLong(value));
         if (needsLook(shape, fitsInt)) {
             look(value, shape);
@@ -67,7 +74,7 @@ final class TypeGuess {
     /** Offers a field of a delimited file (in the tokenizer's terms) that is not a missing token. */
     void offer(byte[] b, int start, int end, int flags, CsvCells cells) {
         present = true;
-        int shape = (flags & CsvTokenizer.RAW) != 0 ? OTHER : FastNumbers.shape(b, start, end);
+        int shape = (flags & CsvTokenizer.RAW) != 0 || !plainPoint ? OTHER : FastNumbers.shape(b, start, end);
         boolean fitsInt = shape == INTEGER && fitsInt(FastNumbers.parseLong(b, start, end));
         if (needsLook(shape, fitsInt)) {
             String value = cells.text(b, start, end, flags);

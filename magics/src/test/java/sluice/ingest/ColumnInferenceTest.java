@@ -14,7 +14,7 @@ import tech.tablesaw.io.ReadOptions;
 class ColumnInferenceTest {
     private static final String[] POOL = {
         "1", "-7", "+3", "007", "2147483647", "2147483648", "-2147483648", "9223372036854775807", "12345678901234567890",
-        "1.0", "39.00", "1.5", "-0.25", ".5", "5.", "1e5", "1E-3", "2.5e+10", "1,000", "5%", "NaN", "Infinity", "0x10",
+        "1.0", "39.00", "1.5", "-0.25", ".5", "5.", "1e5", "1E-3", "2.5e+10", "5%", "NaN", "Infinity", "0x10",
         "true", "False", "T", "n", "Y", "yes", "0", "2024-01-31", "2024-02-30", "01/31/2024", "13:45", "13:45:00",
         "2024-01-31T13:45:00", "2024-01-31 13:45", "", "NA", "null", "N/A", "?", "abc", " 1", "1 ", "-", "e5", "1e",
     };
@@ -48,6 +48,13 @@ class ColumnInferenceTest {
             }
         }
         return guess.type();
+    }
+
+    @Test
+    void aCommaInANumber_makesItText_whereTablesawWouldDropTheComma() {
+        ReadOptions options = CsvCells.utf8(IngestOptions.DEFAULT_MISSING.toArray(String[]::new)).readOptions;
+        assertThat(ColumnInference.detect(List.of("1,000", "2"), options)).isEqualTo(ColumnType.STRING);
+        assertThat(fromBytes(List.of("12,5", "3"))).isEqualTo(ColumnType.STRING);
     }
 
     @Test
