@@ -15,9 +15,12 @@ import java.util.Map;
  * @param query      SQL to run, for a JDBC source
  * @param table      table to read, for a JDBC source
  * @param passwordEnv environment variable holding the database password
+ * @param columns    the columns to keep, in this order; empty for all
+ * @param sheet      for an Excel workbook, the sheet by name or 1-based position; null for the first
  */
 public record IngestOptions(String source, Character separator, Boolean header, List<String> missing,
-                            Map<String, String> types, Integer limit, String query, String table, String passwordEnv) {
+                            Map<String, String> types, Integer limit, String query, String table, String passwordEnv,
+                            List<String> columns, String sheet) {
 
     /** Tokens read as missing in every text source. */
     public static final List<String> DEFAULT_MISSING = List.of("", "NA", "NaN", "null", "NULL", "N/A");
@@ -25,6 +28,7 @@ public record IngestOptions(String source, Character separator, Boolean header, 
     public IngestOptions {
         missing = List.copyOf(missing);
         types = Map.copyOf(types);
+        columns = List.copyOf(columns);
     }
 
     /** Default and extra missing-value tokens together. */
