@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.xml.stream.XMLStreamException;
 import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
@@ -85,9 +86,13 @@ final class ExcelSource {
                 }
             }
             return table;
-        } catch (ExcelReaderException | UncheckedIOException e) {
-            throw new UsageError(name + " could not be read as an Excel workbook: " + e.getMessage()
-                    + ". Open and save it again in Excel or LibreOffice, or export the sheet to CSV.");
+        } catch (Exception e) {
+            // The XML parser's errors (XMLStreamException) reach here undeclared, through the row stream.
+            if (e instanceof ExcelReaderException || e instanceof UncheckedIOException || e instanceof XMLStreamException) {
+                throw new UsageError(name + " could not be read as an Excel workbook: " + e.getMessage().replaceAll("\\s+", " ").strip()
+                        + ". Open and save it again in Excel or LibreOffice, or export the sheet to CSV.");
+            }
+            throw e;
         }
     }
 
