@@ -43,8 +43,13 @@ final class ExcelFiles {
      * the first sheet whose formula is {@code formula}, as Excel does when it saves; fastexcel saves none.
      */
     static void cacheResult(Path file, String formula, String type, String value) {
+        cacheResult(file, 1, formula, type, value);
+    }
+
+    /** As {@link #cacheResult(Path, String, String, String)}, in the sheet at {@code position} (from 1). */
+    static void cacheResult(Path file, int position, String formula, String type, String value) {
         try (FileSystem zip = FileSystems.newFileSystem(file)) {
-            Path sheet = zip.getPath("xl/worksheets/sheet1.xml");
+            Path sheet = zip.getPath("xl/worksheets/sheet" + position + ".xml");
             String xml = Files.readString(sheet);
             Matcher cell = Pattern.compile("(<c r=\"[A-Z]+\\d+\"[^>]*)>(<f>" + Pattern.quote(formula) + "</f>)").matcher(xml);
             Files.writeString(sheet, cell.replaceAll("$1 t=\"" + type + "\">$2<v>" + Matcher.quoteReplacement(value) + "</v>"));
