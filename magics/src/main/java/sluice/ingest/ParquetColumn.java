@@ -1,6 +1,7 @@
 package sluice.ingest;
 
 import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation;
@@ -26,8 +27,11 @@ abstract class ParquetColumn {
         this.file = file;
     }
 
-    /** Reads the next {@code rows} values from {@code reader}, a flat (unrepeated) column. */
-    abstract void read(ColumnReader reader, int rows);
+    /**
+     * Reads the next {@code rows} values from {@code reader}, a flat (unrepeated) column.
+     * @param chunk the column chunk's metadata in this row group (its encodings)
+     */
+    abstract void read(ColumnReader reader, int rows, ColumnChunkMetaData chunk);
 
     abstract Column<?> build();
 

@@ -2,6 +2,7 @@ package sluice.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.ParquetRuntimeException;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
-import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
@@ -25,7 +23,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * A Parquet file, read column by column with Apache parquet-java: only the {@code --columns} asked for
- * are decoded, and only the row groups that {@code --limit} reaches; types map as {@link ParquetColumn} says.
+ * are decoded, and only the row groups that {@code --limit} reaches ({@link ParquetSplit}); types map as
+ * {@link ParquetColumn} says.
  */
 final class ParquetSource {
     private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
@@ -65,26 +64,14 @@ final class ParquetSource {
                 columns.add(ParquetColumn.of(type, name, (int) total));
             }
             checkCodecs(reader.getRowGroups(), projected, name);
-            reader.setRequestedSchema(projected);
-            String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
-            long read = 0;
-            PageReadStore rowGroup;
-            while (read < total && (rowGroup = reader.readNextRowGroup()) != null) {
-                int rows = (int) Math.min(rowGroup.getRowCount(), total - read);
-                ColumnReadStoreImpl store = new ColumnReadStoreImpl(rowGroup,
-                        new GroupRecordConverter(projected).getRootConverter(), projected, createdBy);
-                for (int c = 0; c < columns.size(); c++) {
-                    columns.get(c).read(store.getColumnReader(projected.getColumns().get(c)), rows);
-                }
-                read += rows;
-            }
+            ParquetSplit.read(file, reader.getRowGroups(), wanted, columns, total);
             Table table = Table.create(name);
             for (ParquetColumn column : columns) {
                 table.addColumns(column.build());
             }
             return table;
-        } catch (ParquetRuntimeException | IOException e) {
-            throw new UsageError(name + " could not be read as Parquet: " + e.getMessage()
+        } catch (ParquetRuntimeException | IOException | UncheckedIOException e) {
+            throw new UsageError(name + " could not be read as Parquet: " + (e instanceof UncheckedIOException u ? u.getCause() : e).getMessage()
                     + ". The file may be damaged or cut short; write it again.");
         }
     }

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.BitSet;
 import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.StringColumn;
@@ -45,7 +46,7 @@ final class ParquetTimes extends ParquetColumn {
     }
 
     @Override
-    void read(ColumnReader reader, int rows) {
+    void read(ColumnReader reader, int rows, ColumnChunkMetaData chunk) {
         int max = reader.getDescriptor().getMaxDefinitionLevel();
         boolean int32 = reader.getDescriptor().getPrimitiveType().getPrimitiveTypeName()
                 == org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;

@@ -8,9 +8,12 @@ import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.UUID;
 import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.EncodingStats;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -39,7 +42,7 @@ final class ParquetValues {
         }
 
         @Override
-        void read(ColumnReader reader, int rows) {
+        void read(ColumnReader reader, int rows, ColumnChunkMetaData chunk) {
             int max = reader.getDescriptor().getMaxDefinitionLevel();
             for (int i = 0; i < rows; i++, size++) {
                 if (present(reader, max)) {
@@ -82,7 +85,7 @@ final class ParquetValues {
         }
 
         @Override
-        void read(ColumnReader reader, int rows) {
+        void read(ColumnReader reader, int rows, ColumnChunkMetaData chunk) {
             int max = reader.getDescriptor().getMaxDefinitionLevel();
             for (int i = 0; i < rows; i++, size++) {
                 if (!present(reader, max)) {
@@ -142,7 +145,7 @@ final class ParquetValues {
         }
 
         @Override
-        void read(ColumnReader reader, int rows) {
+        void read(ColumnReader reader, int rows, ColumnChunkMetaData chunk) {
             int max = reader.getDescriptor().getMaxDefinitionLevel();
             PrimitiveTypeName type = reader.getDescriptor().getPrimitiveType().getPrimitiveTypeName();
             for (int i = 0; i < rows; i++, size++) {
@@ -204,7 +207,7 @@ final class ParquetValues {
         }
 
         @Override
-        void read(ColumnReader reader, int rows) {
+        void read(ColumnReader reader, int rows, ColumnChunkMetaData chunk) {
             int max = reader.getDescriptor().getMaxDefinitionLevel();
             for (int i = 0; i < rows; i++) {
                 if (present(reader, max)) {
@@ -236,13 +239,27 @@ final class ParquetValues {
         }
 
         @Override
-        void read(ColumnReader reader, int rows) {
+        void read(ColumnReader reader, int rows, ColumnChunkMetaData chunk) {
             int max = reader.getDescriptor().getMaxDefinitionLevel();
+            EncodingStats encodings = chunk.getEncodingStats();
+            // When every page of the chunk is dictionary-coded, each distinct string is decoded once.
+            String[] decoded = encodings != null && encodings.hasDictionaryPages() && !encodings.hasNonDictionaryEncodedPages()
+                    ? new String[256] : null;
             for (int i = 0; i < rows; i++) {
-                if (present(reader, max)) {
+                if (!present(reader, max)) {
+                    column.appendMissing();
+                } else if (decoded == null) {
                     column.append(text(reader.getBinary()));
                 } else {
-                    column.appendMissing();
+                    int id = reader.getCurrentValueDictionaryID();
+                    if (id >= decoded.length) {
+                        decoded = Arrays.copyOf(decoded, Math.max(id + 1, decoded.length * 2));
+                    }
+                    String value = decoded[id];
+                    if (value == null) {
+                        value = decoded[id] = text(reader.getBinary());
+                    }
+                    column.append(value);
                 }
                 reader.consume();
             }
