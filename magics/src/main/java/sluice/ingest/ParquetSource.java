@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.ParquetRuntimeException;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -29,6 +30,23 @@ import tech.tablesaw.api.Table;
 final class ParquetSource {
     private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
 
+    /**
+     * Tablesaw's first table scans the class path (a few tenths of a second, once per JVM); a Parquet read
+     * starts that on another thread, where it overlaps with loading parquet-java's classes here.
+     */
+    private static final Runnable TABLESAW_SET_UP = new Runnable() {
+        private final AtomicBoolean started = new AtomicBoolean();
+
+        @Override
+        public void run() {
+            if (started.compareAndSet(false, true)) {
+                Thread thread = new Thread(() -> Table.create("set-up"), "sluice-tablesaw-set-up");
+                thread.setDaemon(true);
+                thread.start();
+            }
+        }
+    };
+
     private ParquetSource() {
     }
 
@@ -45,6 +63,7 @@ final class ParquetSource {
     }
 
     static Table read(Path file, IngestOptions options) throws IOException {
+        TABLESAW_SET_UP.run();
         String name = file.getFileName().toString();
         refuseTextOptions(name, options);
         checkMagic(file, name);
