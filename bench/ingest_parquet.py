@@ -22,7 +22,8 @@ What it does:
    the script waits up to 30 s for the load average to fall under 1.5, since other work on this
    2-core machine skews single samples.
 3. A third process per run reads the Parquet file with --columns num_1,cat_a, to show what column
-   projection saves.
+   projection saves; a fourth and fifth read both files with the class-data archive the kernelspec
+   uses (recorded once by `sluice.jar warmup`, which reads a small Parquet file and workbook too).
 
 Reports medians (min–max) and the ratio Parquet / CSV (target <= 1.0).
 """
@@ -73,8 +74,17 @@ def quiet(limit: float = 1.5, wait_s: float = 30) -> float:
     return os.getloadavg()[0]
 
 
-def timed(args, classes: Path, file: Path, *extra: str) -> dict:
-    return run_json(["java", "-cp", f"{args.jar}:{classes}", "IngestCsvTimer", str(file), str(args.reads), *extra])
+def timed(args, classes: Path, file: Path, *extra: str, flags: tuple = ()) -> dict:
+    return run_json(["java", *flags, "-cp", f"{args.jar}:{classes}", "IngestCsvTimer", str(file), str(args.reads), *extra])
+
+
+def archive(args, tmp: Path) -> tuple:
+    """The class-data archive install/install.sh records (`sluice.jar warmup`, which reads a CSV, a Parquet
+    file and a workbook), as JVM flags."""
+    jsa = tmp / "sluice.jsa"
+    subprocess.run(["java", f"-XX:ArchiveClassesAtExit={jsa}", "-jar", args.jar, "warmup"], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return (f"-XX:SharedArchiveFile={jsa}",)
 
 
 def stat(values: list[float]) -> str:
@@ -86,6 +96,7 @@ def report(args, csv: Path, parquet: Path, runs: dict, loads: list[float], comma
     warm = lambda rs: [min(r["reads_s"][1:]) for r in rs]
     med = statistics.median
     p, c, proj = runs["parquet"], runs["csv"], runs["parquet-2-columns"]
+    pa, ca = runs["parquet-archive"], runs["csv-archive"]
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
     lines = [
@@ -104,6 +115,8 @@ def report(args, csv: Path, parquet: Path, runs: dict, loads: list[float], comma
         "| | `%ingest synth_1m.parquet` | `%ingest synth_1m.csv` | ratio Parquet / CSV |",
         "| --- | --- | --- | --- |",
         f"| cold: first read in a fresh JVM | {stat(cold(p))} | {stat(cold(c))} | {med(cold(p)) / med(cold(c)):.2f} |",
+        f"| cold, with the kernelspec's class-data archive | {stat(cold(pa))} | {stat(cold(ca))} "
+        f"| {med(cold(pa)) / med(cold(ca)):.2f} |",
         f"| warm: best later read, same JVM | {stat(warm(p))} | {stat(warm(c))} | {med(warm(p)) / med(warm(c)):.2f} |",
         f"| whole process | {stat([r['process_s'] for r in p])} | {stat([r['process_s'] for r in c])} | |",
         f"| table memory | {med(r['table_bytes'] for r in p) / 1e6:.0f} MB | {med(r['table_bytes'] for r in c) / 1e6:.0f} MB | |",
@@ -120,7 +133,7 @@ def report(args, csv: Path, parquet: Path, runs: dict, loads: list[float], comma
         "Raw runs (seconds):",
         "",
     ]
-    for name in ("parquet", "csv", "parquet-2-columns"):
+    for name in runs:
         for r in runs[name]:
             lines.append(f"- {name}: reads {', '.join(f'{x:.3f}' for x in r['reads_s'])}; process {r['process_s']:.2f}")
     return "\n".join(lines) + "\n"
@@ -138,12 +151,13 @@ def main() -> None:
     if not Path(args.jar).exists():
         sys.exit(f"{args.jar} is missing: run mvn -q -B package -DskipTests first")
     csv = synth_csv(args.data_dir, args.rows)
-    runs = {"parquet": [], "csv": [], "parquet-2-columns": []}
+    runs = {"parquet": [], "csv": [], "parquet-2-columns": [], "parquet-archive": [], "csv-archive": []}
     loads = []
     with tempfile.TemporaryDirectory() as tmp:
         classes = Path(tmp)
         parquet = parquet_file(args, csv, classes)
         subprocess.run(["javac", "-cp", args.jar, "-d", str(classes), str(TIMER)], check=True)
+        cds = archive(args, classes)
         for i in range(args.runs):
             loads.append(quiet())
             runs["parquet"].append(timed(args, classes, parquet))
@@ -151,6 +165,10 @@ def main() -> None:
             runs["csv"].append(timed(args, classes, csv))
             loads.append(quiet())
             runs["parquet-2-columns"].append(timed(args, classes, parquet, "", "--columns num_1,cat_a"))
+            loads.append(quiet())
+            runs["parquet-archive"].append(timed(args, classes, parquet, flags=cds))
+            loads.append(quiet())
+            runs["csv-archive"].append(timed(args, classes, csv, flags=cds))
             print(f"run {i + 1}/{args.runs}: parquet {runs['parquet'][-1]['reads_s']}, csv {runs['csv'][-1]['reads_s']}",
                   file=sys.stderr)
     command = "/usr/bin/python3 bench/ingest_parquet.py" + " ".join(
