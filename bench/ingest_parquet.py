@@ -19,7 +19,7 @@ What it does:
 2. A fresh JVM per run times ``%ingest FILE`` --reads times (bench/ingest_csv_timer.java, the CSV
    bench's timer: fresh Session per read, through Magics): the first read is the cold one, the later
    ones warm. Parquet and CSV processes take turns, --runs times (default 5); before each process
-   the script waits up to 30 s for the load average to fall under 1.5, since other work on this
+   the script waits up to 15 s for the load average to fall under 1.5, since other work on this
    2-core machine skews single samples.
 3. A third process per run reads the Parquet file with --columns num_1,cat_a, to show what column
    projection saves; a fourth and fifth read both files with the class-data archive the kernelspec
@@ -67,7 +67,7 @@ def parquet_file(args, csv: Path, classes: Path) -> Path:
     return parquet
 
 
-def quiet(limit: float = 1.5, wait_s: float = 30) -> float:
+def quiet(limit: float = 1.5, wait_s: float = 15) -> float:
     end = time.time() + wait_s
     while os.getloadavg()[0] > limit and time.time() < end:
         time.sleep(1)
