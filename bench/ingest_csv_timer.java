@@ -16,13 +16,15 @@ import tech.tablesaw.api.Table;
  * compiled once with {@code javac -cp kernel/target/sluice.jar -d DIR bench/ingest_csv_timer.java}.
  * With a third argument {@code setup-first} it first makes one empty Tablesaw table and times that
  * apart: Tablesaw's one-time set-up (its first {@code Table} scans the class path for readers), which
- * a kernel could do while it waits for the first cell.
+ * a kernel could do while it waits for the first cell. A fourth argument is added to the magic's line
+ * (options such as {@code --columns a,b}).
  */
 class IngestCsvTimer {
     public static void main(String[] args) throws Exception {
         long toMain = ManagementFactory.getRuntimeMXBean().getUptime();
         String file = args[0];
         int reads = Integer.parseInt(args[1]);
+        String options = args.length > 3 ? " " + args[3] : "";
         double setup = 0;
         if (args.length > 2 && args[2].equals("setup-first")) {
             long start = System.nanoTime();
@@ -37,7 +39,7 @@ class IngestCsvTimer {
             Session session = new Session();
             Magics magics = new Magics().add("ingest", Magics.Kind.LINE, () -> new IngestMagic(session, quiet));
             long start = System.nanoTime();
-            IngestReport report = (IngestReport) magics.run(Magics.Kind.LINE, "ingest '" + file + "'", null);
+            IngestReport report = (IngestReport) magics.run(Magics.Kind.LINE, "ingest '" + file + "'" + options, null);
             double elapsed = (System.nanoTime() - start) / 1e9;
             seconds.append(seconds.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4f", elapsed));
             table = report.table();

@@ -50,7 +50,8 @@ def test_ingest_help_lists_its_options(kernel):
     usage = run.result
     assert "  %ingest data/penguins.csv" in usage
     assert run.stderr == "", run.stderr
-    for option in ("--as", "--sep", "--no-header", "--missing", "--types", "--limit", "--query", "--table", "--password-env"):
+    for option in ("--as", "--sep", "--no-header", "--missing", "--types", "--limit", "--query", "--table", "--password-env",
+                   "--columns", "--sheet"):
         assert option in usage, option
 
 
@@ -72,3 +73,17 @@ def test_a_table_returned_by_java_renders_as_html_with_first_and_last_rows(kerne
     assert "<td>0</td>" in html and "<td>9</td>" in html and "<td>99</td>" in html
     assert "<td>50</td>" not in html, "the middle of a big table is left out"
     assert run.result.startswith("nums: 100 rows × 1 column\n")
+
+
+def test_parquet_and_excel_files_are_read_through_the_kernel_jar(kernel):
+    data = REPO / "notebooks" / "data"
+    parquet = kernel.ok(f"%ingest {data / 'penguins.parquet'} --columns species,body_mass_g --limit 100")
+    assert parquet.result.splitlines()[0].startswith(f"{data / 'penguins.parquet'} → 100 rows × 2 columns in "), parquet.result
+    assert "body_mass_g  integer" in parquet.result, parquet.result
+    assert kernel.ok('table().intColumn("body_mass_g").get(0)').result == "3750"
+    summary = kernel.ok(f"%ingest {data / 'penguins.xlsx'} --sheet 2")
+    assert "penguins          integer" in summary.result, summary.result
+    assert kernel.ok('table().intColumn("penguins").sum()').result == "344.0"
+    run = kernel.execute(f"%ingest {data / 'penguins.xlsx'} --sheet sumary")
+    assert run.reply["evalue"] == ("No sheet 'sumary' in penguins.xlsx. Did you mean 'summary'? Sheets: 1 'penguins',"
+                                   " 2 'summary' (--sheet takes a name or a position counted from 1).")

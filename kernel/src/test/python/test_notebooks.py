@@ -61,7 +61,15 @@ def check_java_api(cells):
     assert re.search(r"^50 trees, ", shown(cell_starting(cells, "var forest")[0]), re.M)
 
 
-KEY_OUTPUTS = {"penguins.ipynb": check_penguins, "regression.ipynb": check_regression, "java-api.ipynb": check_java_api}
+def check_ingest(cells):
+    parquet = shown(cell_starting(cells, "%ingest data/penguins.parquet")[0])
+    assert re.match(r"data/penguins\.parquet → 344 rows × 3 columns in ", parquet), parquet
+    assert shown(cell_starting(cells, 'table().column("body_mass_g").type()')[0]) == "INTEGER, 2 missing"
+    summary = shown(cell_starting(cells, "%ingest data/penguins.xlsx --sheet summary")[0])
+    assert re.search(r"^penguins +integer +0 missing$", summary, re.M) and "Gentoo" in summary, summary
+
+
+KEY_OUTPUTS = {"penguins.ipynb": check_penguins, "ingest.ipynb": check_ingest, "regression.ipynb": check_regression, "java-api.ipynb": check_java_api}
 
 
 def test_there_are_notebooks_to_run():

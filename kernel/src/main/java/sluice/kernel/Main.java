@@ -191,15 +191,31 @@ public final class Main {
     private static void warmup() {
         try {
             SluiceKernel kernel = new SluiceKernel(SluiceKernel.startJava());
-            Path csv = Files.createTempFile("sluice-warmup", ".csv");
-            Files.writeString(csv, "name,score,day\nann,1.5,2024-01-02\nbob,2,2024-01-03\n");
+            Path dir = Files.createTempDirectory("sluice-warmup");
+            Path csv = Files.writeString(dir.resolve("warmup.csv"), "name,score,day\nann,1.5,2024-01-02\nbob,2,2024-01-03\n");
+            // A Parquet file and a workbook too, so that their readers' classes are in the archive (about 1,000 for Parquet).
+            List<Path> files = new ArrayList<>(List.of(csv));
+            for (String name : new String[] {"penguins.parquet", "penguins.xlsx"}) {
+                try (var in = Main.class.getResourceAsStream("/sluice/warmup/" + name)) {
+                    if (in != null) {
+                        Files.copy(in, dir.resolve(name));
+                        files.add(dir.resolve(name));
+                    }
+                }
+            }
             try {
-                for (String cell : new String[] {"1 + 1", "int x = 2;\nx * 21", "%lsmagic", "String s = \"a\"; s.length()",
-                        "%ingest " + csv, "table()"}) {
+                for (String cell : new String[] {"1 + 1", "int x = 2;\nx * 21", "%lsmagic", "String s = \"a\"; s.length()"}) {
                     kernel.eval(cell);
                 }
+                for (Path file : files) {
+                    kernel.eval("%ingest " + file);
+                }
+                kernel.eval("table()");
             } finally {
-                Files.deleteIfExists(csv);
+                for (Path file : files) {
+                    Files.deleteIfExists(file);
+                }
+                Files.deleteIfExists(dir);
             }
             kernel.isComplete("for (int i = 0; i < 3; i++) {");
             kernel.complete("Strin", 5);

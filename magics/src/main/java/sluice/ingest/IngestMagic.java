@@ -16,16 +16,18 @@ import sluice.session.Session;
 import tech.tablesaw.api.Table;
 
 /**
- * {@code %ingest SOURCE [--as NAME] [options]}: reads a CSV/TSV/JSON file, a folder or glob of them,
- * an http(s) URL or a JDBC query into the session's current table.
+ * {@code %ingest SOURCE [--as NAME] [options]}: reads a CSV/TSV/JSON/Parquet/Excel file, a folder or glob
+ * of them, an http(s) URL or a JDBC query into the session's current table.
  */
 @Command(name = "ingest", description = "Read a file, folder, glob, URL or database query into the current table.",
         // picocli formats help text, so %% prints as %.
         footer = {"", "Examples:", "  %%ingest data/penguins.csv",
                 "  %%ingest 'logs/*.csv.gz' --as logs",
-                "  %%ingest jdbc:postgresql://127.0.0.1:5432/test --table sales --limit 1000"})
+                "  %%ingest jdbc:postgresql://127.0.0.1:5432/test --table sales --limit 1000",
+                "  %%ingest lake/trips/ --columns pickup,fare      (a folder of .parquet files)",
+                "  %%ingest budget.xlsx --sheet Costs              (--sheet 2: the second sheet)"})
 public final class IngestMagic implements Magic {
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "A file, folder, glob, http(s) URL or jdbc: URL.")
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "A file (CSV, TSV, JSON, Parquet, .xlsx), folder, glob, http(s) URL or jdbc: URL.")
     String source;
 
     @Option(names = "--as", paramLabel = "NAME", description = "Also keep the table under this name: table(\"NAME\").")
@@ -64,6 +66,12 @@ public final class IngestMagic implements Magic {
 
     @Option(names = "--password-env", paramLabel = "VAR", description = "For a jdbc: SOURCE, the environment variable holding the password.")
     String passwordEnv;
+
+    @Option(names = "--columns", paramLabel = "A,B,…", description = "Keep only these columns, in this order (Parquet and databases read no others).")
+    String columns;
+
+    @Option(names = "--sheet", paramLabel = "NAME|N", description = "For an Excel workbook (.xlsx), the sheet by name or by position counted from 1 (default: the first).")
+    String sheet;
 
     private final Session session;
     private final PrintStream progress;
@@ -114,8 +122,10 @@ public final class IngestMagic implements Magic {
         if (name != null && !name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
             throw new UsageError("--as needs a simple name (letters, digits, _ . -), not '" + name + "'.");
         }
+        checkFormatOptions();
         return new IngestOptions(source, separator(), header ? Boolean.TRUE : noHeader ? Boolean.FALSE : null,
-                list(missing), typeMap(), limit, query, table, passwordEnv, mark("--decimal", decimal), mark("--thousands", thousands));
+                list(missing), typeMap(), limit, query, table, passwordEnv, columnList(), sheet,
+                mark("--decimal", decimal), mark("--thousands", thousands));
     }
 
     private static Character mark(String option, String value) {
@@ -127,6 +137,29 @@ public final class IngestMagic implements Magic {
             throw new UsageError(option + " takes one of . , ' or space, not '" + value + "'.");
         }
         return mark.charAt(0);
+    }
+
+    /** --columns and --sheet; whether the source is an Excel workbook is known only once its files are found. */
+    private void checkFormatOptions() {
+        if (sheet != null && source.startsWith("jdbc:")) {
+            throw new UsageError("--sheet is for Excel workbooks (.xlsx), not '" + Secrets.mask(source) + "'.");
+        }
+        if (sheet != null && sheet.isBlank()) {
+            throw new UsageError("--sheet needs a sheet name or its position counted from 1, e.g. --sheet 2.");
+        }
+    }
+
+    private List<String> columnList() {
+        List<String> names = list(columns);
+        if (columns != null && (names.isEmpty() || names.contains(""))) {
+            throw new UsageError("--columns takes column names separated by commas, e.g. --columns species,body_mass_g; not '" + columns + "'.");
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (names.subList(0, i).contains(names.get(i))) {
+                throw new UsageError("--columns names '" + names.get(i) + "' twice; give each column once.");
+            }
+        }
+        return names;
     }
 
     private Character separator() {

@@ -16,12 +16,14 @@ import sluice.magic.UsageError;
  * @param query      SQL to run, for a JDBC source
  * @param table      table to read, for a JDBC source
  * @param passwordEnv environment variable holding the database password
+ * @param columns    the columns to keep, in this order; empty for all
+ * @param sheet      for an Excel workbook, the sheet by name or 1-based position; null for the first
  * @param decimal    the decimal mark of numbers in a text file, or null for '.'
  * @param thousands  the thousands separator of numbers in a text file, or null for none
  */
 public record IngestOptions(String source, Character separator, Boolean header, List<String> missing,
                             Map<String, String> types, Integer limit, String query, String table, String passwordEnv,
-                            Character decimal, Character thousands) {
+                            List<String> columns, String sheet, Character decimal, Character thousands) {
 
     /** Tokens read as missing in every text source. */
     public static final List<String> DEFAULT_MISSING = List.of("", "NA", "NaN", "null", "NULL", "N/A");
@@ -29,6 +31,7 @@ public record IngestOptions(String source, Character separator, Boolean header, 
     public IngestOptions {
         missing = List.copyOf(missing);
         types = Map.copyOf(types);
+        columns = List.copyOf(columns);
     }
 
     /** How the file writes numbers; a usage error when the marks clash. */

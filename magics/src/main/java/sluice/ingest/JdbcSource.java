@@ -51,6 +51,7 @@ final class JdbcSource {
             // Read-only is a hint (JDBC says so); some drivers refuse it on an open connection, and the rollback still undoes any write.
         }
         String sql = options.table() != null ? JdbcTables.selectAll(connection, options.table()) : options.query();
+        sql = JdbcProjection.wrap(connection, sql, options.columns());
         long limit = options.limit() == null ? Long.MAX_VALUE : options.limit();
         try (Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(FETCH_SIZE);

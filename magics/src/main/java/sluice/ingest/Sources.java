@@ -11,12 +11,19 @@ import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** Chooses the reader for a SOURCE: a JDBC URL, an http(s) URL, or files (CSV/TSV or JSON by extension). */
+/**
+ * Chooses the reader for a SOURCE: a JDBC URL, an http(s) URL, or files (CSV/TSV, JSON, Parquet or Excel
+ * by extension), and keeps only the {@code --columns} asked for.
+ */
 final class Sources {
     private Sources() {
     }
 
     static Table read(IngestOptions options, Progress progress) throws Exception {
+        return ColumnSelection.select(readAll(options, progress), options.columns());
+    }
+
+    private static Table readAll(IngestOptions options, Progress progress) throws Exception {
         String source = options.source();
         if (source.startsWith("jdbc:")) {
             return JdbcSource.read(options);
@@ -24,7 +31,7 @@ final class Sources {
         if (source.matches("(?i)https?://.*")) {
             return UrlSource.read(options, progress);
         }
-        return readFiles(Locations.files(source), options, progress);
+        return readFiles(ParquetSource.dataFiles(Locations.files(source)), options, progress);
     }
 
     /** The source as it may be shown: passwords in URLs are masked. */
@@ -57,18 +64,42 @@ final class Sources {
                 throw new UsageError("'" + file + "' has columns " + next.columnNames() + ", but '" + files.get(0)
                         + "' has " + first.columnNames() + ". Files read together need the same columns.");
             }
+            sameTypes(next, types, file, files.get(0));
             all.append(next);
         }
         return options.limit() != null && all.rowCount() > options.limit() ? all.first(options.limit()) : all;
     }
 
+    /** Files whose types are stored in them (Parquet) must agree with the first file's; text files were read with them. */
+    private static void sameTypes(Table next, Map<String, ColumnType> types, Path file, Path first) {
+        for (Column<?> column : next.columns()) {
+            ColumnType expected = types.get(column.name());
+            if (!column.type().equals(expected)) {
+                throw new UsageError("'" + file + "' has column '" + column.name() + "' as " + ColumnTypes.describe(column.type())
+                        + ", but '" + first + "' has it as " + ColumnTypes.describe(expected)
+                        + ". Files read together need the same column types.");
+            }
+        }
+    }
+
     static Table readFile(Path file, IngestOptions options, Map<String, ColumnType> types, Progress progress) throws IOException {
         String name = file.getFileName().toString().toLowerCase().replaceFirst("\\.gz$", "");
+        boolean excel = ExcelSource.isWorkbook(name);
+        if (options.sheet() != null && !excel) {
+            throw new UsageError("--sheet is for Excel workbooks (.xlsx), not '" + file.getFileName() + "'.");
+        }
+        if (excel) {
+            return ExcelSource.read(file, options);
+        }
+        if (name.endsWith(".parquet")) {
+            return ParquetSource.read(file, options);
+        }
+        if (name.endsWith(".xls")) {
+            throw new UsageError("'" + file.getFileName() + "' is an old Excel workbook (.xls), which Sluice does not read;"
+                    + " save it as .xlsx (Excel or LibreOffice: Save As) or export the sheet to CSV.");
+        }
         if (name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
             return JsonSource.read(file, options);
-        }
-        if (name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".parquet")) {
-            throw new UsageError("Sluice reads CSV, TSV and JSON files; export '" + file.getFileName() + "' to CSV first.");
         }
         return CsvSource.read(file, options, types, progress);
     }

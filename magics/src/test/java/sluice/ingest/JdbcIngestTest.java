@@ -156,6 +156,15 @@ class JdbcIngestTest {
     }
 
     @Test
+    void columns_areTheOnlyOnesTheServerSends_inTheAskedOrder() throws Exception {
+        ingest(URL + " --table " + QUALIFIED + " --columns price,id --limit 5");
+        assertThat(session.table().columnNames()).containsExactly("price", "id");
+        assertThat(session.table().rowCount()).isEqualTo(5);
+        ingest(URL + " --query \"SELECT id, big FROM " + QUALIFIED + " ORDER BY id;\" --columns big --limit 1");
+        assertThat(session.table().columnNames()).containsExactly("big");
+    }
+
+    @Test
     void table_withoutSchema_findsTheOnlyTableOfThatName() throws Exception {
         ingest(URL + " --table " + TABLE + " --limit 3");
 
