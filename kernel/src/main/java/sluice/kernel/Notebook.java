@@ -40,6 +40,9 @@ public final class Notebook {
 
     /** {@code value} rendered as a cell would show it, or as the MIME types given: a bundle to change or display. */
     public static DisplayData render(Object value, String... mimeTypes) {
+        if (value == null) {
+            return new DisplayData("null");
+        }
         return Rendering.render(value, kernel().getRenderer(), mimeTypes);
     }
 
