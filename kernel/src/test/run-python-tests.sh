@@ -28,7 +28,7 @@ for candidate in /usr/lib/jvm/*/bin/java; do
     fi
 done
 
-"$py" -m pytest -p no:cacheprovider -q "${tests[@]}" "$@"
+SLUICE_EXPECT_JAVA=$default_major "$py" -m pytest -p no:cacheprovider -q "${tests[@]}" "$@"
 if (( newest_major > default_major )); then
     echo "Kernel tests again on Java $newest_major ($newest):"
     JAVA_HOME=$newest SLUICE_EXPECT_JAVA=$newest_major exec "$py" -m pytest -p no:cacheprovider -q "${tests[@]}" "$@"

@@ -144,7 +144,7 @@ def test_interrupt_stops_busy_code_that_a_cell_declares_or_guards(fresh_kernel, 
 def test_the_kernel_runs_on_the_java_it_was_installed_with(kernel):
     expected = os.environ.get("SLUICE_EXPECT_JAVA")
     if not expected:
-        pytest.skip("SLUICE_EXPECT_JAVA is not set (run-python-tests.sh sets it for its Java 25 pass)")
+        pytest.skip("SLUICE_EXPECT_JAVA is not set (run-python-tests.sh sets it to the Java of each pass)")
     assert kernel.ok('System.getProperty("java.specification.version")').result == expected
 
 
