@@ -110,26 +110,37 @@ cp "$repo/install/logo-32x32.png" "$repo/install/logo-64x64.png" "$dir/"
 "$java" -jar "$dir/sluice.jar" resources "$dir"
 
 # Record which classes a first session loads; later starts map them from the archive instead
-# of loading and verifying them again. A failure only costs start-up time, so it is not fatal.
-quiet_cds=(-Xshare:auto -Xlog:cds=off,cds+dynamic=off)
-archive=$dir/sluice.jsa
+# of loading and verifying them again. On Java 25 and newer that is an AOT cache (JEP 483/514:
+# classes loaded and linked ahead of time), on older Java a CDS archive. A failure only costs
+# start-up time, so it is not fatal.
 log=$(mktemp)
 scratch=$(mktemp -d)
 trap 'rm -rf "$log" "$scratch"' EXIT
-echo "Recording a class-data archive (runs a few cells once)..."
-if (cd "$scratch" && "$java" ${jvm_opts[@]+"${jvm_opts[@]}"} -XX:ArchiveClassesAtExit="$archive" \
-        -Xlog:cds=off,cds+dynamic=off -jar "$dir/sluice.jar" warmup) >"$log" 2>&1 \
-    && [[ -s $archive ]] \
-    && (cd "$scratch" && "$java" ${jvm_opts[@]+"${jvm_opts[@]}"} -XX:SharedArchiveFile="$archive" -Xshare:on \
-        -jar "$dir/sluice.jar" --version) >>"$log" 2>&1; then
-    share_opts=(-XX:SharedArchiveFile="$archive" "${quiet_cds[@]}")
-    archive_note=" (with class-data archive)"
+if [[ $major -ge 25 ]]; then
+    archive=$dir/sluice.aot
+    record=(-XX:AOTCacheOutput="$archive" -Xlog:aot=off,cds=off)
+    check=(-XX:AOTCache="$archive" -XX:AOTMode=on)
+    use=(-XX:AOTCache="$archive" -Xlog:aot=off,cds=off)
+    kind="AOT cache"
 else
-    echo "Note: no class-data archive (the kernel works, it only starts slower). Output was:" >&2
+    archive=$dir/sluice.jsa
+    record=(-XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off,cds+dynamic=off)
+    check=(-XX:SharedArchiveFile="$archive" -Xshare:on)
+    use=(-XX:SharedArchiveFile="$archive" -Xshare:auto -Xlog:cds=off,cds+dynamic=off)
+    kind="class-data archive"
+fi
+echo "Recording a $kind (runs a few cells once)..."
+if (cd "$scratch" && "$java" ${jvm_opts[@]+"${jvm_opts[@]}"} "${record[@]}" -jar "$dir/sluice.jar" warmup) >"$log" 2>&1 \
+    && [[ -s $archive ]] \
+    && (cd "$scratch" && "$java" ${jvm_opts[@]+"${jvm_opts[@]}"} "${check[@]}" -jar "$dir/sluice.jar" --version) >>"$log" 2>&1; then
+    share_opts=("${use[@]}")
+    archive_note=" (with $kind)"
+else
+    echo "Note: no $kind (the kernel works, it only starts slower). Output was:" >&2
     tail -n 20 "$log" >&2
     rm -f "$archive"
     share_opts=()
-    archive_note=" (no class-data archive)"
+    archive_note=" (no $kind)"
 fi
 
 json_string() {
