@@ -27,7 +27,7 @@ import tech.tablesaw.api.Table;
                 "  %%ingest jdbc:mariadb://127.0.0.1:3306/test --query \"SELECT * FROM orders WHERE year = 2024\"",
                 "  %%ingest jdbc:sqlite:data/shop.db --table sales",
                 "", "Drivers inside: PostgreSQL (jdbc:postgresql:), MariaDB and MySQL (jdbc:mariadb:, jdbc:mysql:), SQLite (jdbc:sqlite:FILE);",
-                "any other through %%maven. Passwords come from --password-env VAR or the database's own places:",
+                "any other from the kernel's classpath. Passwords come from --password-env VAR or the database's own places:",
                 "PGPASSWORD or ~/.pgpass; MYSQL_PWD or ~/.my.cnf's [client] section."})
 public final class IngestMagic implements Magic {
     @Parameters(index = "0", paramLabel = "SOURCE", description = "A file, folder, glob, http(s) URL or jdbc: URL.")
