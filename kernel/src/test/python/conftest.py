@@ -72,7 +72,7 @@ def fresh_kernel(kernelspec):
 @pytest.fixture(scope="session")
 def postgres_tables():
     """Loads the PostgreSQL tables the notebooks read, as their markdown says (data/*.sql)."""
-    scripts = sorted((REPO / "notebooks" / "data").glob("*.sql"))
+    scripts = sorted(p for p in (REPO / "notebooks" / "data").glob("*.sql") if not p.name.endswith(".mariadb.sql"))
     psql = shutil.which("psql")
     for script in scripts:
         result = None if psql is None else subprocess.run(
@@ -81,6 +81,22 @@ def postgres_tables():
         if result is None or result.returncode != 0:
             reason = f"could not load {script.name} into PostgreSQL at 127.0.0.1:5432/test: " + (
                 "psql is not installed" if result is None else result.stderr.strip())
+            if os.environ.get("CI") == "true":
+                pytest.fail(reason)
+            pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def mariadb_tables():
+    """Loads the MariaDB tables the notebooks read, as their markdown says (data/*.mariadb.sql)."""
+    client = shutil.which("mariadb") or shutil.which("mysql")
+    for script in sorted((REPO / "notebooks" / "data").glob("*.mariadb.sql")):
+        result = None if client is None else subprocess.run(
+            [client, "-h", "127.0.0.1", "-u", "root", "--local-infile=1", "test"], stdin=script.open(),
+            cwd=REPO / "notebooks", capture_output=True, text=True)
+        if result is None or result.returncode != 0:
+            reason = f"could not load {script.name} into MariaDB at 127.0.0.1:3306/test: " + (
+                "the mariadb client is not installed" if result is None else result.stderr.strip())
             if os.environ.get("CI") == "true":
                 pytest.fail(reason)
             pytest.skip(reason)

@@ -1,4 +1,8 @@
 """%ingest and tables as a notebook user sees them: the report, the shared table, errors, HTML tables."""
+import os
+
+import pytest
+
 from sluice_kernel import REPO, require
 
 require("jupyter_client")
@@ -87,3 +91,43 @@ def test_parquet_and_excel_files_are_read_through_the_kernel_jar(kernel):
     run = kernel.execute(f"%ingest {data / 'penguins.xlsx'} --sheet sumary")
     assert run.reply["evalue"] == ("No sheet 'sumary' in penguins.xlsx. Did you mean 'summary'? Sheets: 1 'penguins',"
                                    " 2 'summary' (--sheet takes a name or a position counted from 1).")
+
+
+def mariadb_reachable():
+    """Skips outside CI when no MariaDB listens at 127.0.0.1:3306; fails under CI=true."""
+    import os
+    import socket
+    try:
+        socket.create_connection(("127.0.0.1", 3306), timeout=2).close()
+    except OSError as e:
+        reason = f"MariaDB is not reachable at 127.0.0.1:3306 ({e})"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + "; CI=true, so the MariaDB test must run.")
+        pytest.skip(reason)
+
+
+def test_the_kernel_jar_reads_mariadb_and_sqlite_with_the_drivers_inside(kernel, tmp_path):
+    import sqlite3
+    mariadb_reachable()
+    table = f"kernel_jar_{os.getpid()}"
+    # The table is written through the jar's own MariaDB driver, from a Java cell.
+    kernel.ok('try (var c = java.sql.DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/test?user=root");'
+              ' var s = c.createStatement()) {'
+              f' s.execute("CREATE TABLE {table} (id INT, price DECIMAL(8,2), paid BOOLEAN, day DATE)");'
+              f' s.execute("INSERT INTO {table} VALUES (1, 9.99, 1, \'2024-05-01\'), (2, NULL, 0, NULL)"); }}')
+    try:
+        run = kernel.ok(f"%ingest jdbc:mariadb://127.0.0.1:3306/test --table {table}")
+        assert run.result.startswith(f"jdbc:mariadb://127.0.0.1:3306/test table {table} → 2 rows × 4 columns"), run.result
+        assert "paid   boolean" in run.result and "day    date" in run.result, run.result
+        assert kernel.ok('table().doubleColumn("price").get(0)').result == "9.99"
+    finally:
+        kernel.ok('try (var c = java.sql.DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/test?user=root");'
+                  f' var s = c.createStatement()) {{ s.execute("DROP TABLE IF EXISTS {table}"); }}')
+
+    db = tmp_path / "shop.db"
+    with sqlite3.connect(db) as connection:
+        connection.execute("CREATE TABLE sales (id INTEGER, city TEXT, km REAL)")
+        connection.executemany("INSERT INTO sales VALUES (?, ?, ?)", [(1, "Oslo", 12.5), (2, "Lima", None)])
+    run = kernel.ok(f"%ingest jdbc:sqlite:{db} --query 'SELECT * FROM sales ORDER BY id'")
+    assert run.result.startswith(f"jdbc:sqlite:{db} query → 2 rows × 3 columns"), run.result
+    assert kernel.ok('table().doubleColumn("km").countMissing()').result == "1"

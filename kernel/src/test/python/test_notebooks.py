@@ -77,7 +77,7 @@ def test_there_are_notebooks_to_run():
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_notebook_runs_without_errors(kernelspec, postgres_tables, path):
+def test_notebook_runs_without_errors(kernelspec, postgres_tables, mariadb_tables, path):
     notebook = nbformat.read(path, as_version=4)
     client = nbclient.NotebookClient(notebook, kernel_name=KERNEL_NAME, timeout=120,
                                      resources={"metadata": {"path": str(path.parent)}})

@@ -27,7 +27,7 @@ def run(name, out):
 
 
 @pytest.fixture(scope="module")
-def executed(postgres_tables, tmp_path_factory):
+def executed(postgres_tables, mariadb_tables, tmp_path_factory):
     """Each notebook in RUN, run once: name -> (process, notebook)."""
     folder = tmp_path_factory.mktemp("run")
     return {name: run(name, folder / name) for name in RUN}
@@ -99,7 +99,8 @@ def test_run_fingerprints_every_source_the_notebook_read(executed):
     assert files and all(s["sha256"] == hashlib.sha256(penguins.read_bytes()).hexdigest() for s in files), sources
     assert files[0]["bytes"] == penguins.stat().st_size and files[0]["rows"] == 344
     queries = [s for s in sources if s["kind"] == "query"]
-    assert len(queries) == 2 and all(len(q["sha256"]) == 64 and "password" not in q["source"] for q in queries), queries
+    assert len(queries) == 4 and all(len(q["sha256"]) == 64 and "password" not in q["source"] for q in queries), queries
+    assert {q["source"].split("//")[0] for q in queries} == {"jdbc:postgresql:", "jdbc:mariadb:", "jdbc:mysql:"}, queries
 
 
 @pytest.mark.parametrize("name", RUN)

@@ -25,7 +25,12 @@ import tech.tablesaw.api.Table;
                 "  %%ingest 'logs/*.csv.gz' --as logs",
                 "  %%ingest jdbc:postgresql://127.0.0.1:5432/test --table sales --limit 1000",
                 "  %%ingest lake/trips/ --columns pickup,fare      (a folder of .parquet files)",
-                "  %%ingest budget.xlsx --sheet Costs              (--sheet 2: the second sheet)"})
+                "  %%ingest budget.xlsx --sheet Costs              (--sheet 2: the second sheet)",
+                "  %%ingest jdbc:mariadb://127.0.0.1:3306/test --query \"SELECT * FROM orders WHERE year = 2024\"",
+                "  %%ingest jdbc:sqlite:data/shop.db --table sales",
+                "", "Drivers inside: PostgreSQL (jdbc:postgresql:), MariaDB and MySQL (jdbc:mariadb:, jdbc:mysql:), SQLite (jdbc:sqlite:FILE);",
+                "any other from the kernel's classpath. Passwords come from --password-env VAR or the database's own places:",
+                "PGPASSWORD or ~/.pgpass; MYSQL_PWD or ~/.my.cnf's [client] section."})
 public final class IngestMagic implements Magic {
     @Parameters(index = "0", paramLabel = "SOURCE", description = "A file (CSV, TSV, JSON, Parquet, .xlsx), folder, glob, http(s) URL or jdbc: URL.")
     String source;

@@ -43,7 +43,7 @@ final class JdbcColumns {
         for (int i = 1; i <= width; i++) {
             Column<?> column = type(meta, i).create(unique(meta.getColumnLabel(i), names));
             table.addColumns(column);
-            cells[i - 1] = cell(column, i);
+            cells[i - 1] = cell(column, i, meta);
         }
         for (long row = 0; row < limit && rows.next(); row++) {
             for (Cell cell : cells) {
@@ -64,9 +64,11 @@ final class JdbcColumns {
             case Types.BIT -> typeName.startsWith("bool") || precision == 1 ? ColumnType.BOOLEAN : ColumnType.STRING;
             case Types.TINYINT, Types.SMALLINT -> ColumnType.INTEGER;
             case Types.INTEGER -> meta.isSigned(i) ? ColumnType.INTEGER : ColumnType.LONG;
-            case Types.BIGINT -> meta.isSigned(i) ? ColumnType.LONG : ColumnType.DOUBLE;
-            // numeric(p, 0) holds whole numbers; unconstrained numeric reports precision 0 and may hold fractions
-            case Types.NUMERIC, Types.DECIMAL -> scale != 0 || precision <= 0 || precision > 18 ? ColumnType.DOUBLE
+            // an unsigned bigint (MariaDB's) past 2^63 is refused by the cell, not rounded
+            case Types.BIGINT -> ColumnType.LONG;
+            // numeric(p, 0) holds whole numbers (past 18 digits checked by the cell); unconstrained numeric
+            // reports precision 0 and may hold fractions
+            case Types.NUMERIC, Types.DECIMAL -> scale != 0 || precision <= 0 ? ColumnType.DOUBLE
                     : precision <= 9 ? ColumnType.INTEGER : ColumnType.LONG;
             case Types.REAL, Types.FLOAT, Types.DOUBLE -> ColumnType.DOUBLE;
             case Types.DATE -> ColumnType.LOCAL_DATE;
@@ -78,11 +80,15 @@ final class JdbcColumns {
     }
 
     /** How one cell of a column is read from the current row and appended. */
-    private interface Cell {
+    interface Cell {
         void read(ResultSet rows) throws SQLException;
     }
 
-    private static Cell cell(Column<?> column, int i) {
+    private static Cell cell(Column<?> column, int i, ResultSetMetaData meta) throws SQLException {
+        Cell exact = ExactCells.cell(column, i, meta);
+        if (exact != null) {
+            return exact;
+        }
         if (column instanceof IntColumn c) {
             return rows -> {
                 int v = rows.getInt(i);
@@ -159,7 +165,7 @@ final class JdbcColumns {
     }
 
     /** {@code SELECT a.id, b.id} gives two columns called id; the second becomes id_2. */
-    private static String unique(String label, Set<String> taken) {
+    static String unique(String label, Set<String> taken) {
         String base = label == null || label.isBlank() ? "column" : label;
         String name = base;
         for (int n = 2; !taken.add(name.toLowerCase()); n++) {

@@ -13,7 +13,11 @@ import sluice.magic.UsageError;
  * (with its hint, if it gave one) and what to try, with every known password masked.
  */
 final class JdbcErrors {
-    private static final Pattern MISSING_RELATION = Pattern.compile("relation \"([^\"]+)\" does not exist");
+    /** A missing table as PostgreSQL, MariaDB and SQLite name it. */
+    private static final List<Pattern> MISSING_TABLE = List.of(Pattern.compile("relation \"([^\"]+)\" does not exist"),
+            Pattern.compile("Table '([^']+)' doesn't exist"), Pattern.compile("no such table: (\\S+)"));
+    /** MariaDB's driver starts each message with its connection number, SQLite's with its result code. */
+    private static final Pattern DRIVER_PREFIX = Pattern.compile("^\\(conn=\\d+\\) |^\\[SQLITE_\\w+\\] [^(]*\\((.*)\\)$");
     private static final Pattern POSITION = Pattern.compile("Position: (\\d+)");
 
     private JdbcErrors() {
@@ -26,7 +30,7 @@ final class JdbcErrors {
      * @param suggestion for a missing table, the closest tables (" Did you mean 'x'?"), looked up only when needed
      */
     static UsageError explain(SQLException e, String url, List<String> secrets, boolean fromQuery, UnaryOperator<String> suggestion) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = withoutPrefix(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         List<String> lines = message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         String first = lines.isEmpty() ? message : lines.get(0).replaceFirst("^(ERROR|FATAL|PANIC): ", "");
         StringBuilder reason = new StringBuilder(first.replaceFirst("\\.$", ""));
@@ -38,12 +42,13 @@ final class JdbcErrors {
         String text;
         if (message.startsWith("No suitable driver")) {
             String scheme = url.replaceFirst("^(jdbc:[^:]*:).*", "$1");
-            text = "No JDBC driver for " + scheme + " URLs is on the classpath. Sluice brings PostgreSQL's (jdbc:postgresql://host:port/db);"
+            text = "No JDBC driver for " + scheme + " URLs is on the classpath. Sluice brings PostgreSQL's (jdbc:postgresql://host:port/db),"
+                    + " MariaDB's (jdbc:mariadb:// or jdbc:mysql://host:port/db) and SQLite's (jdbc:sqlite:FILE);"
                     + " put another database's driver jar on the kernel's classpath.";
         } else if (message.startsWith("Unable to parse URL")) {
             text = "The driver cannot read this URL; write it as jdbc:postgresql://host:port/database.";
         } else {
-            text = reason + cause(e, message) + hint(state, message, suggestion);
+            text = reason + cause(e, message) + hint(url, state, e.getErrorCode(), message, suggestion);
         }
         return new UsageError(Secrets.mask(where(url) + ": " + text, secrets));
     }
@@ -53,33 +58,47 @@ final class JdbcErrors {
         return Secrets.mask(url.replaceFirst("\\?.*$", ""));
     }
 
-    /** The driver's generic "The connection attempt failed." says nothing until its cause is added. */
+    private static String withoutPrefix(String message) {
+        Matcher m = DRIVER_PREFIX.matcher(message);
+        return !m.find() ? message : m.group(1) != null ? m.group(1) : message.substring(m.end());
+    }
+
+    /** The drivers' generic "The connection attempt failed." or "Socket fail to connect" says little until its cause is added. */
     private static String cause(SQLException e, String message) {
         Throwable cause = e.getCause();
-        if (cause == null || !message.startsWith("The connection attempt failed")) {
+        if (cause == null || !(message.startsWith("The connection attempt failed") || message.startsWith("Socket fail to connect"))) {
             return "";
         }
         if (cause instanceof UnknownHostException) {
             return " Unknown host '" + cause.getMessage() + "'.";
         }
-        return " " + sentence(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        return message.contains(String.valueOf(cause.getMessage())) ? "" : " " + sentence(cause.getClass().getSimpleName() + ": " + cause.getMessage());
     }
 
-    private static String hint(String state, String message, UnaryOperator<String> suggestion) {
+    /** @param code the vendor's error code: MariaDB's 1049 (unknown database), SQLite's 8 (read-only) */
+    private static String hint(String url, String state, int code, String message, UnaryOperator<String> suggestion) {
+        boolean mysql = MysqlLogin.handles(url);
         if (state.startsWith("08") && !message.contains("Check")) {
             return " Is the server running, and are the host and port right?";
         }
         if (state.startsWith("28")) {
-            return " Check the user and password: PGUSER and PGPASSWORD, ~/.pgpass, or --password-env VAR.";
+            return mysql ? " Check the user and password: user= in the URL or ~/.my.cnf's [client] section; the password there,"
+                    + " in MYSQL_PWD or by --password-env VAR."
+                    : " Check the user and password: PGUSER and PGPASSWORD, ~/.pgpass, or --password-env VAR.";
         }
-        if (state.equals("3D000")) {
+        if (state.equals("3D000") || mysql && code == 1049) {
             return " Check the database name at the end of the URL.";
         }
-        if (state.equals("25006")) {
+        if (state.equals("25006") || url.startsWith("jdbc:sqlite:") && code == 8) {
             return " %ingest only reads; change data with another tool.";
         }
-        Matcher missing = MISSING_RELATION.matcher(message);
-        return state.equals("42P01") && missing.find() ? suggestion.apply(missing.group(1)) : "";
+        for (Pattern pattern : MISSING_TABLE) {
+            Matcher missing = pattern.matcher(message);
+            if (missing.find()) {
+                return suggestion.apply(missing.group(1));
+            }
+        }
+        return "";
     }
 
     private static String sentence(String text) {

@@ -1,5 +1,6 @@
 package sluice.ingest;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -10,8 +11,9 @@ import sluice.magic.UsageError;
 
 /**
  * Where to connect and as whom, with the password kept out of the notebook: it comes from
- * {@code --password-env VAR}, {@code PGPASSWORD} or {@code ~/.pgpass} (which the PostgreSQL driver
- * reads once it knows the user), and a password typed into the URL is remembered only to be masked.
+ * {@code --password-env VAR}, else as the database's own client finds it ({@code PGPASSWORD} or
+ * {@code ~/.pgpass}, which the PostgreSQL driver reads once it knows the user; {@code ~/.my.cnf} or
+ * {@code MYSQL_PWD} for MariaDB and MySQL), and a password typed into the URL is remembered only to be masked.
  *
  * @param url        the URL to hand the driver
  * @param properties the driver properties: user, password and defaults the URL did not set
@@ -20,14 +22,20 @@ import sluice.magic.UsageError;
 record JdbcLogin(String url, Properties properties, List<String> secrets) {
     private static final String TEXT_TYPES = "FLOAT4,TIMETZ,BYTEA,POINT,BOX,BYTEA_ARRAY,INT2_ARRAY,INT4_ARRAY,"
             + "INT8_ARRAY,OID_ARRAY,FLOAT4_ARRAY,FLOAT8_ARRAY,VARCHAR_ARRAY,TEXT_ARRAY";
-    private static final Pattern POSTGRES_USER_INFO = Pattern.compile("^(jdbc:postgresql://)([^/@?]*)@");
+    private static final Pattern USER_INFO = Pattern.compile("^(jdbc:(?:postgresql|mariadb|mysql)://)([^/@?]*)@");
 
     /** @param env the process environment ({@code System::getenv}), a map in tests */
     static JdbcLogin of(String url, String passwordEnv, UnaryOperator<String> env) {
+        return of(url, passwordEnv, env, Path.of(System.getProperty("user.home")));
+    }
+
+    /** @param home the home folder, where {@code .my.cnf} is looked for */
+    static JdbcLogin of(String url, String passwordEnv, UnaryOperator<String> env, Path home) {
         List<String> secrets = new ArrayList<>(Secrets.passwordsIn(url));
         Properties properties = new Properties();
         boolean postgres = url.startsWith("jdbc:postgresql:");
-        String driverUrl = postgres ? moveUserInfo(url, properties) : url;
+        boolean mysql = MysqlLogin.handles(url);
+        String driverUrl = postgres || mysql ? moveUserInfo(url, properties) : url;
         if (properties.containsKey("password")) {
             secrets.add(properties.getProperty("password"));
         }
@@ -36,7 +44,7 @@ record JdbcLogin(String url, Properties properties, List<String> secrets) {
             String password = env.apply(passwordEnv);
             if (password == null) {
                 throw new UsageError("--password-env " + passwordEnv + ": the environment variable " + passwordEnv
-                        + " is not set. Set it where the kernel starts, or use ~/.pgpass.");
+                        + " is not set. Set it where the kernel starts, or use " + (mysql ? "~/.my.cnf." : "~/.pgpass."));
             }
             if (urlPassword) {
                 throw new UsageError("The URL has a password and --password-env gives another: keep only --password-env.");
@@ -46,6 +54,13 @@ record JdbcLogin(String url, Properties properties, List<String> secrets) {
         }
         if (postgres) {
             postgresDefaults(driverUrl, properties, env, secrets);
+        }
+        if (mysql) {
+            MysqlLogin.defaults(driverUrl, properties, env, home, secrets);
+            driverUrl = MysqlLogin.driverUrl(driverUrl);
+        }
+        if (SqliteColumns.handles(url)) {
+            SqliteColumns.prepare(url, properties);
         }
         return new JdbcLogin(driverUrl, properties, List.copyOf(secrets));
     }
@@ -74,18 +89,19 @@ record JdbcLogin(String url, Properties properties, List<String> secrets) {
         defaultTo(url, properties, "binaryTransferDisable", TEXT_TYPES);
     }
 
-    private static void defaultTo(String url, Properties properties, String name, String value) {
+    static void defaultTo(String url, Properties properties, String name, String value) {
         if (!hasParameter(url, name)) {
             properties.setProperty(name, value);
         }
     }
 
     /**
-     * The PostgreSQL driver does not read {@code user:password@host} (it takes it for a host name and
-     * puts it in its error), so that part moves into the properties, as libpq would read it.
+     * The PostgreSQL and MariaDB drivers do not read {@code user:password@host} (they take it for a host
+     * name or port and put it in their errors), so that part moves into the properties, as libpq and
+     * MySQL's own driver would read it.
      */
     private static String moveUserInfo(String url, Properties properties) {
-        Matcher m = POSTGRES_USER_INFO.matcher(url);
+        Matcher m = USER_INFO.matcher(url);
         if (!m.find()) {
             return url;
         }
@@ -102,7 +118,7 @@ record JdbcLogin(String url, Properties properties, List<String> secrets) {
         return m.group(1) + url.substring(m.end());
     }
 
-    private static boolean hasParameter(String url, String name) {
+    static boolean hasParameter(String url, String name) {
         return Pattern.compile("[?&;]" + name + "=", Pattern.CASE_INSENSITIVE).matcher(url).find();
     }
 }

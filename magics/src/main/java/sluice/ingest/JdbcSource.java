@@ -1,5 +1,6 @@
 package sluice.ingest;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -21,12 +22,15 @@ final class JdbcSource {
     }
 
     static Table read(IngestOptions options) {
-        return read(options, System::getenv);
+        return read(options, System::getenv, Path.of(System.getProperty("user.home")));
     }
 
-    /** @param env the environment variables (PGUSER, PGPASSWORD, the --password-env VAR) */
-    static Table read(IngestOptions options, UnaryOperator<String> env) {
-        JdbcLogin login = JdbcLogin.of(options.source(), options.passwordEnv(), env);
+    /**
+     * @param env  the environment variables (PGUSER, PGPASSWORD, MYSQL_PWD, the --password-env VAR)
+     * @param home the home folder, with ~/.my.cnf
+     */
+    static Table read(IngestOptions options, UnaryOperator<String> env, Path home) {
+        JdbcLogin login = JdbcLogin.of(options.source(), options.passwordEnv(), env, home);
         try (Connection connection = DriverManager.getConnection(login.url(), login.properties())) {
             try {
                 Table table = select(connection, options);
@@ -43,7 +47,8 @@ final class JdbcSource {
     }
 
     private static Table select(Connection connection, IngestOptions options) throws SQLException {
-        // The PostgreSQL driver fetches FETCH_SIZE rows at a time (a cursor) only outside autocommit.
+        // The PostgreSQL driver fetches FETCH_SIZE rows at a time (a cursor) only outside autocommit;
+        // MariaDB's streams FETCH_SIZE rows at a time from the socket whenever a fetch size is set.
         connection.setAutoCommit(false);
         try {
             connection.setReadOnly(true);
@@ -60,7 +65,8 @@ final class JdbcSource {
                 statement.setMaxRows((int) Math.max(1, limit));
             }
             try (ResultSet rows = statement.executeQuery(sql)) {
-                return JdbcColumns.read(rows, options.table() != null ? options.table() : "query", limit);
+                String name = options.table() != null ? options.table() : "query";
+                return SqliteColumns.handles(options.source()) ? SqliteColumns.read(rows, name, limit) : JdbcColumns.read(rows, name, limit);
             }
         }
     }

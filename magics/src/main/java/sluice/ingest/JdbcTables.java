@@ -98,14 +98,18 @@ final class JdbcTables {
         return a != null && (ignoreCase ? a.equalsIgnoreCase(b) : a.equals(b));
     }
 
-    /** Every table and view the driver lists, with its schema, or its catalog when the driver has no schemas. */
+    /**
+     * Every table and view the driver lists, with its schema, or its catalog when the driver has no
+     * schemas (MariaDB's databases are catalogs, of which it lists all); not the system's own tables
+     * (MariaDB's mysql.user, SQLite's sqlite_schema), which {@code --query} can still read.
+     */
     static List<Name> list(Connection connection) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         List<Name> names = new ArrayList<>();
         try (ResultSet rows = meta.getTables(null, null, "%", null)) {
             while (rows.next()) {
                 String type = String.valueOf(rows.getString("TABLE_TYPE")).toUpperCase();
-                if (type.contains("TABLE") || type.contains("VIEW")) {
+                if ((type.contains("TABLE") || type.contains("VIEW")) && !type.startsWith("SYSTEM")) {
                     String schema = rows.getString("TABLE_SCHEM");
                     names.add(new Name(schema != null ? schema : rows.getString("TABLE_CAT"), rows.getString("TABLE_NAME")));
                 }

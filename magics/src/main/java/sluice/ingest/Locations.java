@@ -83,7 +83,7 @@ final class Locations {
      * " Did you mean 'data/penguins.csv'?" for a near miss in the same folder, written with the
      * folder as typed; " There is no folder 'dta'." when the folder itself is missing; else "".
      */
-    private static String suggestion(String source, Path base) {
+    static String suggestion(String source, Path base) {
         int slash = source.lastIndexOf('/');
         String folder = slash < 0 ? "" : source.substring(0, slash + 1);
         String name = source.substring(slash + 1);

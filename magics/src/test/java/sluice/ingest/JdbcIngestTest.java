@@ -374,10 +374,11 @@ class JdbcIngestTest {
 
     @Test
     void otherDatabase_withoutItsDriver_saysWhatIsMissing_withoutThePassword() {
-        assertThatThrownBy(() -> ingest("jdbc:mysql://root:" + PASSWORD + "@127.0.0.1/test --table t"))
+        assertThatThrownBy(() -> ingest("jdbc:sqlserver://sa:" + PASSWORD + "@127.0.0.1/test --table t"))
                 .isInstanceOf(UsageError.class)
-                .hasMessage("jdbc:mysql://root:****@127.0.0.1/test: No JDBC driver for jdbc:mysql: URLs is on the classpath."
-                        + " Sluice brings PostgreSQL's (jdbc:postgresql://host:port/db); put another database's driver jar on the kernel's classpath.");
+                .hasMessage("jdbc:sqlserver://sa:****@127.0.0.1/test: No JDBC driver for jdbc:sqlserver: URLs is on the classpath."
+                        + " Sluice brings PostgreSQL's (jdbc:postgresql://host:port/db), MariaDB's (jdbc:mariadb:// or jdbc:mysql://host:port/db)"
+                        + " and SQLite's (jdbc:sqlite:FILE); put another database's driver jar on the kernel's classpath.");
     }
 
     @Test

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sluice.magic.UsageError;
 
-/** Where the user and password come from, without a server: the URL, --password-env, PGUSER/PGPASSWORD, ~/.pgpass. */
+/**
+ * Where the user and password come from, without a server: the URL, --password-env, PGUSER/PGPASSWORD and
+ * ~/.pgpass for PostgreSQL, MYSQL_PWD and ~/.my.cnf (in a home folder of the test's own) for MariaDB and MySQL.
+ */
 class JdbcLoginTest {
     private static final String URL = "jdbc:postgresql://db.example:5432/sales";
 
@@ -106,9 +109,67 @@ class JdbcLoginTest {
 
     @Test
     void otherDatabases_getNoPostgresEnvironment() {
-        JdbcLogin login = login("jdbc:mysql://db.example/sales", null, Map.of("PGUSER", "ana", "PGPASSWORD", "env-secret"));
+        JdbcLogin login = login("jdbc:h2:mem:sales", null, Map.of("PGUSER", "ana", "PGPASSWORD", "env-secret", "MYSQL_PWD", "my-secret"));
 
         assertThat(login.properties()).isEmpty();
         assertThat(login.secrets()).isEmpty();
+    }
+
+    private static JdbcLogin mysql(String url, String passwordEnv, Map<String, String> env, Path home) {
+        return JdbcLogin.of(url, passwordEnv, env::get, home);
+    }
+
+    @Test
+    void mariadb_takesMysqlPwd_andTheLoginName_asTheMariadbClientWould(@TempDir Path home) {
+        JdbcLogin login = mysql("jdbc:mariadb://db.example/sales", null, Map.of("MYSQL_PWD", "my-secret", "PGPASSWORD", "pg"), home);
+
+        assertThat(login.properties()).containsEntry("user", System.getProperty("user.name")).containsEntry("password", "my-secret");
+        assertThat(login.secrets()).containsExactly("my-secret");
+    }
+
+    @Test
+    void myCnf_clientSection_givesUserAndPassword_andBeatsMysqlPwd(@TempDir Path home) throws Exception {
+        Files.writeString(home.resolve(".my.cnf"), "[mysqld]\nuser = server\n\n[client]\nuser = ana # the analyst\n"
+                + "password = \"p#ss \\\"word\\\"\"\nhost = elsewhere.example\n");
+        JdbcLogin login = mysql("jdbc:mariadb://db.example/sales", null, Map.of("MYSQL_PWD", "my-secret"), home);
+
+        assertThat(login.url()).startsWith("jdbc:mariadb://db.example/sales");
+        assertThat(login.properties()).containsEntry("user", "ana").containsEntry("password", "p#ss \"word\"");
+        assertThat(login.secrets()).containsExactly("p#ss \"word\"");
+    }
+
+    @Test
+    void myCnf_thatAnyoneCanWrite_isIgnored_asTheClientsIgnoreIt(@TempDir Path home) throws Exception {
+        Path cnf = Files.writeString(home.resolve(".my.cnf"), "[client]\nuser=planted\npassword=planted\n");
+        Files.setPosixFilePermissions(cnf, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        assertThat(mysql("jdbc:mariadb://db.example/sales", null, Map.of(), home).properties())
+                .containsEntry("user", System.getProperty("user.name")).doesNotContainKey("password");
+    }
+
+    @Test
+    void urlAndPasswordEnv_winOverMyCnfAndMysqlPwd(@TempDir Path home) throws Exception {
+        Files.writeString(home.resolve(".my.cnf"), "[client]\nuser=ana\npassword=from-cnf\n");
+        JdbcLogin typed = mysql("jdbc:mariadb://db.example/sales?user=bob&password=typed", null, Map.of("MYSQL_PWD", "x"), home);
+        JdbcLogin fromVar = mysql("jdbc:mariadb://db.example/sales", "SALES_PW", Map.of("SALES_PW", "from-var"), home);
+
+        assertThat(typed.properties()).doesNotContainKeys("user", "password");
+        assertThat(typed.secrets()).contains("typed").doesNotContain("from-cnf", "x");
+        assertThat(fromVar.properties()).containsEntry("user", "ana").containsEntry("password", "from-var");
+    }
+
+    @Test
+    void mysqlUserInfoBeforeTheHost_movesIntoTheProperties_andTheMariadbDriverIsToldToTakeTheUrl(@TempDir Path home) {
+        JdbcLogin login = mysql("jdbc:mysql://bob:p%40ss@db.example:3306/sales", null, Map.of(), home);
+
+        assertThat(login.url()).isEqualTo("jdbc:mysql://db.example:3306/sales?permitMysqlScheme");
+        assertThat(login.properties()).containsEntry("user", "bob").containsEntry("password", "p@ss");
+        assertThat(login.secrets()).contains("p%40ss", "p@ss");
+    }
+
+    @Test
+    void passwordEnv_thatIsNotSet_forMariadb_pointsAtMyCnf(@TempDir Path home) {
+        assertThatThrownBy(() -> mysql("jdbc:mariadb://db.example/sales", "SALES_PW", Map.of(), home))
+                .hasMessage("--password-env SALES_PW: the environment variable SALES_PW is not set. Set it where the kernel starts, or use ~/.my.cnf.");
     }
 }
