@@ -7,7 +7,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.columns.AbstractColumnParser;
 import tech.tablesaw.columns.Column;
 
-/** Decimal values into a {@code double[]}: plain numbers parsed from bytes, the rest by Tablesaw's parser. */
+/** Decimal values into a {@code double[]}: plain numbers parsed from bytes, the rest by {@link NumberParser}. */
 final class DoubleSink extends ColumnSink {
     private final CsvCells cells;
     private final AbstractColumnParser<?> parser;
@@ -26,7 +26,7 @@ final class DoubleSink extends ColumnSink {
             data = Arrays.copyOf(data, grown(size));
         }
         if (flags != CsvTokenizer.RAW && !cells.numericMissing) {
-            double value = FastNumbers.parseDouble(b, start, end);
+            double value = cells.numerals.parseDouble(b, start, end);
             if (!Double.isNaN(value)) {
                 data[size++] = value;
                 return true;

@@ -3,8 +3,10 @@ package sluice.ingest;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,6 +25,7 @@ import tech.tablesaw.api.Table;
         // picocli formats help text, so %% prints as %.
         footer = {"", "Examples:", "  %%ingest data/penguins.csv",
                 "  %%ingest 'logs/*.csv.gz' --as logs",
+                "  %%ingest euro.csv --sep ';' --decimal , --thousands . --date-format dd.MM.yyyy",
                 "  %%ingest jdbc:postgresql://127.0.0.1:5432/test --table sales --limit 1000"})
 public final class IngestMagic implements Magic {
     @Parameters(index = "0", paramLabel = "SOURCE", description = "A file, folder, glob, http(s) URL or jdbc: URL.")
@@ -58,6 +61,25 @@ public final class IngestMagic implements Magic {
     @Option(names = "--password-env", paramLabel = "VAR", description = "For a jdbc: SOURCE, the environment variable holding the password.")
     String passwordEnv;
 
+    // how text files write numbers, dates and characters
+    @Option(names = "--decimal", paramLabel = "CHAR", description = {
+        "Decimal mark: . or , (1.234,56 with --thousands .). Without it, a column of integers and numbers with one",
+        "comma reads as decimals when some comma cannot group thousands (123,45; 1,5), and is refused when each",
+        "could (1,234: 1234 or 1.234?); 1,234,567 stays text."})
+    String decimal;
+
+    @Option(names = "--thousands", paramLabel = "CHAR", description = "Thousands separator: . , ' or ' ' (a space); groups of three only (default: none).")
+    String thousands;
+
+    @Option(names = "--date-format", paramLabel = "PATTERN", description = {
+        "java.time pattern such as dd.MM.yyyy or MM/dd/yyyy HH:mm. A column with a value it reads is read by it, and",
+        "every other value of that column must match. Without it, 2024-01-31, 2024/01/31, 31.01.2024 and",
+        "31-Jan-2024 (with an optional time) are dates; 03/04/2024 stays text, with a note."})
+    String dateFormat;
+
+    @Option(names = "--encoding", paramLabel = "NAME", description = "Text encoding such as UTF-8, windows-1252, ISO-8859-1, UTF-16 (default: a byte-order mark, else UTF-8, else windows-1252).")
+    String encoding;
+
     private final Session session;
     private final PrintStream progress;
 
@@ -76,8 +98,9 @@ public final class IngestMagic implements Magic {
         IngestOptions options = options();
         long start = System.nanoTime();
         Table result;
+        Set<String> notes = new LinkedHashSet<>();
         try (Progress shown = new Progress("reading " + Sources.describe(options), progress)) {
-            result = Sources.read(options, shown);
+            result = Sources.read(options, shown, notes);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Provenance.Source fingerprint = Fingerprints.of(options, result, name);
@@ -87,7 +110,7 @@ public final class IngestMagic implements Magic {
             session.setTable(result);
         }
         session.provenance().ingested(fingerprint);
-        return new IngestReport(Sources.describe(options), result, seconds, name, fingerprint);
+        return new IngestReport(Sources.describe(options), result, seconds, name, fingerprint, List.copyOf(notes));
     }
 
     IngestOptions options() {
@@ -107,8 +130,46 @@ public final class IngestMagic implements Magic {
         if (name != null && !name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
             throw new UsageError("--as needs a simple name (letters, digits, _ . -), not '" + name + "'.");
         }
-        return new IngestOptions(source, separator(), header ? Boolean.TRUE : noHeader ? Boolean.FALSE : null,
-                list(missing), typeMap(), limit, query, table, passwordEnv);
+        Character sep = separator();
+        return new IngestOptions(source, sep, header ? Boolean.TRUE : noHeader ? Boolean.FALSE : null,
+                list(missing), typeMap(), limit, query, table, passwordEnv,
+                mark("--decimal", decimal, ".,", sep), mark("--thousands", thousands, ".,' ", sep), dateFormat(), encoding());
+    }
+
+    /** One character among {@code allowed}, unlike the separator and (for --thousands) the decimal mark. */
+    private Character mark(String option, String value, String allowed, Character sep) {
+        if (value == null) {
+            return null;
+        }
+        String given = value.equals("space") ? " " : value;
+        if (given.length() != 1 || allowed.indexOf(given.charAt(0)) < 0) {
+            throw new UsageError(option + " takes one of " + String.join(" ", allowed.replace(" ", "").split(""))
+                    + (allowed.contains(" ") ? " or ' '" : "") + ", not '" + value + "'.");
+        }
+        char c = given.charAt(0);
+        if (sep != null && c == sep) {
+            throw new UsageError(option + " '" + c + "' is also the separator (--sep): the two must differ.");
+        }
+        char decimalMark = decimal == null ? '.' : decimal.charAt(0);
+        if (option.equals("--thousands") && c == decimalMark) {
+            throw new UsageError("--thousands '" + c + "' is also the decimal mark" + (decimal == null ? " (. unless --decimal says otherwise)" : "")
+                    + ": the two must differ, e.g. --decimal , --thousands .");
+        }
+        return c;
+    }
+
+    private String dateFormat() {
+        if (dateFormat != null) {
+            DateFormats.compile(dateFormat);
+        }
+        return dateFormat;
+    }
+
+    private String encoding() {
+        if (encoding != null) {
+            TextInput.charset(encoding);
+        }
+        return encoding;
     }
 
     private Character separator() {

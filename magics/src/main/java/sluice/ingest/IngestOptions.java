@@ -15,9 +15,14 @@ import java.util.Map;
  * @param query      SQL to run, for a JDBC source
  * @param table      table to read, for a JDBC source
  * @param passwordEnv environment variable holding the database password
+ * @param decimal    decimal mark of delimited text ('.' or ','), or null for '.' with decimal commas detected
+ * @param thousands  thousands separator of delimited text, or null for none
+ * @param dateFormat java.time pattern for date or date-time columns, or null for the detected forms
+ * @param encoding   charset name of text files, or null to detect it
  */
 public record IngestOptions(String source, Character separator, Boolean header, List<String> missing,
-                            Map<String, String> types, Integer limit, String query, String table, String passwordEnv) {
+                            Map<String, String> types, Integer limit, String query, String table, String passwordEnv,
+                            Character decimal, Character thousands, String dateFormat, String encoding) {
 
     /** Tokens read as missing in every text source. */
     public static final List<String> DEFAULT_MISSING = List.of("", "NA", "NaN", "null", "NULL", "N/A");

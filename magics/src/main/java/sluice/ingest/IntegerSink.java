@@ -31,7 +31,7 @@ final class IntegerSink extends ColumnSink {
             data = Arrays.copyOf(data, grown(size));
         }
         if (flags != CsvTokenizer.RAW && !cells.numericMissing) {
-            long value = FastNumbers.parseLong(b, start, end);
+            long value = cells.numerals.parseLong(b, start, end);
             if (value != FastNumbers.NOT_A_LONG && (!asInt || value == (int) value)) {
                 data[size++] = value;
                 return true;

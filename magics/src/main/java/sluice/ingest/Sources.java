@@ -2,6 +2,7 @@ package sluice.ingest;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +17,16 @@ final class Sources {
     private Sources() {
     }
 
-    static Table read(IngestOptions options, Progress progress) throws Exception {
+    /** @param notes where readers add what the report should say besides the table (encoding, columns kept as text) */
+    static Table read(IngestOptions options, Progress progress, Collection<String> notes) throws Exception {
         String source = options.source();
         if (source.startsWith("jdbc:")) {
             return JdbcSource.read(options);
         }
         if (source.matches("(?i)https?://.*")) {
-            return UrlSource.read(options, progress);
+            return UrlSource.read(options, progress, notes);
         }
-        return readFiles(Locations.files(source), options, progress);
+        return readFiles(Locations.files(source), options, progress, notes);
     }
 
     /** The source as it may be shown: passwords in URLs are masked. */
@@ -37,8 +39,8 @@ final class Sources {
     }
 
     /** Reads files of one schema as one table; later files take the first file's column types. */
-    static Table readFiles(List<Path> files, IngestOptions options, Progress progress) throws IOException {
-        Table first = readFile(files.get(0), options, Map.of(), progress);
+    static Table readFiles(List<Path> files, IngestOptions options, Progress progress, Collection<String> notes) throws IOException {
+        Table first = readFile(files.get(0), options, Map.of(), progress, notes);
         if (files.size() == 1) {
             return first;
         }
@@ -52,7 +54,7 @@ final class Sources {
             if (options.limit() != null && all.rowCount() >= options.limit()) {
                 break;
             }
-            Table next = readFile(file, options, types, progress);
+            Table next = readFile(file, options, types, progress, notes);
             if (!next.columnNames().equals(first.columnNames())) {
                 throw new UsageError("'" + file + "' has columns " + next.columnNames() + ", but '" + files.get(0)
                         + "' has " + first.columnNames() + ". Files read together need the same columns.");
@@ -62,7 +64,8 @@ final class Sources {
         return options.limit() != null && all.rowCount() > options.limit() ? all.first(options.limit()) : all;
     }
 
-    static Table readFile(Path file, IngestOptions options, Map<String, ColumnType> types, Progress progress) throws IOException {
+    static Table readFile(Path file, IngestOptions options, Map<String, ColumnType> types, Progress progress,
+                          Collection<String> notes) throws IOException {
         String name = file.getFileName().toString().toLowerCase().replaceFirst("\\.gz$", "");
         if (name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
             return JsonSource.read(file, options);
@@ -70,6 +73,6 @@ final class Sources {
         if (name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".parquet")) {
             throw new UsageError("Sluice reads CSV, TSV and JSON files; export '" + file.getFileName() + "' to CSV first.");
         }
-        return CsvSource.read(file, options, types, progress);
+        return CsvSource.read(file, options, types, progress, notes);
     }
 }
