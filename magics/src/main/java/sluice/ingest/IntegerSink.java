@@ -32,7 +32,7 @@ final class IntegerSink extends ColumnSink {
         }
         if (flags != CsvTokenizer.RAW && !cells.numericMissing) {
             long value = cells.numerals.parseLong(b, start, end);
-            if (value != FastNumbers.NOT_A_LONG && (!asInt || value == (int) value)) {
+            if (value != FastNumbers.NOT_A_LONG && (!asInt || (value == (int) value && value != Integer.MIN_VALUE))) {
                 data[size++] = value;
                 return true;
             }

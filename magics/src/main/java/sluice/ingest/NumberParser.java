@@ -7,7 +7,8 @@ import tech.tablesaw.columns.AbstractColumnParser;
 /**
  * Integers, longs and decimals as {@link Numerals} write them, and nothing else: unlike Tablesaw's
  * parsers it keeps commas (1,5 is not 15), and reads no 5%, 1.0 as an integer, 0x10, 1d or Infinity.
- * An integer beyond 64 bits is no decimal either: a double would round it.
+ * An integer beyond 64 bits is no decimal either: a double would round it. The smallest int (long)
+ * is no int (long): Tablesaw's columns use it for missing.
  */
 final class NumberParser extends AbstractColumnParser<Object> {
     private final ColumnType type;
@@ -61,11 +62,15 @@ final class NumberParser extends AbstractColumnParser<Object> {
         if (shape != TypeGuess.INTEGER && shape != TypeGuess.LONG_DIGITS) {
             return null;
         }
+        // the smallest int and long mean "missing" in Tablesaw's columns, so they do not fit
         Long value = longValue(plain);
-        if (type == ColumnType.LONG || value == null) {
+        if (value == null || value == Long.MIN_VALUE) {
+            return null;
+        }
+        if (type == ColumnType.LONG) {
             return value;
         }
-        return value == value.intValue() ? Integer.valueOf(value.intValue()) : null;
+        return value == value.intValue() && value != Integer.MIN_VALUE ? Integer.valueOf(value.intValue()) : null;
     }
 
     private static Long longValue(String plain) {

@@ -105,7 +105,7 @@ final class TypeGuess {
             return null;
         }
         if (kinds == BIG_INTEGER || kinds == (BIG_INTEGER | PLAIN_NUMBER)) {
-            return "Column '" + column + "' holds integers beyond 64 bits (like '" + examples[bit(BIG_INTEGER)] + "'): kept as text, every digit exact.";
+            return "Column '" + column + "' holds integers beyond what 64 bits hold (like '" + examples[bit(BIG_INTEGER)] + "'): kept as text, every digit exact.";
         }
         if (kinds == SWAPPABLE_DATE) {
             return "Column '" + column + "' looks like dates whose day and month could be either way round (like '"
@@ -190,7 +190,7 @@ final class TypeGuess {
     }
 
     private static boolean fitsInt(long number) {
-        return number != FastNumbers.NOT_A_LONG && number == (int) number;
+        return number != FastNumbers.NOT_A_LONG && number == (int) number && number != Integer.MIN_VALUE;
     }
 
     private void look(String value, int shape) {
