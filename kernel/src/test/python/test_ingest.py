@@ -50,7 +50,8 @@ def test_ingest_help_lists_its_options(kernel):
     usage = run.result
     assert "  %ingest data/penguins.csv" in usage
     assert run.stderr == "", run.stderr
-    for option in ("--as", "--sep", "--no-header", "--missing", "--types", "--limit", "--query", "--table", "--password-env"):
+    for option in ("--as", "--sep", "--no-header", "--missing", "--types", "--limit", "--query", "--table", "--password-env",
+                   "--decimal", "--thousands", "--date-format", "--encoding"):
         assert option in usage, option
 
 
@@ -72,3 +73,27 @@ def test_a_table_returned_by_java_renders_as_html_with_first_and_last_rows(kerne
     assert "<td>0</td>" in html and "<td>9</td>" in html and "<td>99</td>" in html
     assert "<td>50</td>" not in html, "the middle of a big table is left out"
     assert run.result.startswith("nums: 100 rows × 1 column\n")
+
+
+def test_decimal_commas_read_as_decimals_and_bad_formats_are_one_line_each(kernel, tmp_path):
+    euro = tmp_path / "euro.csv"
+    euro.write_text("artikel;preis;tag\nA;123,45;31.12.2023\nB;7,5;01.02.2024\n", encoding="utf-8")
+    run = kernel.ok(f"%ingest {euro} --sep ';'")
+    assert "Text encoding: UTF-8." in run.result, run.result
+    assert "Read decimal commas (like '123,45') in preis." in run.result, run.result
+    assert kernel.ok('table().doubleColumn("preis").sum()').result == "130.95"
+    assert kernel.ok('table().dateColumn("tag").get(0).toString()').result == "2023-12-31"
+    errors = {
+        "--encoding utf-9": "Unknown encoding 'utf-9'. Close names: ",
+        "--sep ';' --decimal ';'": "--decimal takes one of . ,, not ';'.",
+        "--sep , --decimal ,": "--decimal ',' is also the separator (--sep): the two must differ.",
+        "--sep ';' --date-format dd/MM/yyyy --types tag=date":
+            "euro.csv line 2, column 'tag': '31.12.2023' is not a date in --date-format dd/MM/yyyy.",
+    }
+    for options, message in errors.items():
+        run = kernel.execute(f"%ingest {euro} {options}")
+        assert run.status == "error", run.describe()
+        assert run.reply["ename"] == "UsageError"
+        assert run.reply["evalue"].startswith(message), run.reply["evalue"]
+        assert "\n" not in run.reply["evalue"]
+    assert kernel.ok("table().rowCount()").result == "2", "a failed %ingest leaves the table as it was"
