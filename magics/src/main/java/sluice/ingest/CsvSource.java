@@ -32,6 +32,7 @@ final class CsvSource {
     static Table read(Path file, IngestOptions options, Map<String, ColumnType> fixedTypes, Progress progress,
                       Collection<String> notes) throws IOException {
         CsvLayout layout = CsvLayout.detect(file, options);
+        notes.add(layout.input().describe());
         if (options.decimal() != null && options.decimal() == layout.separator()) {
             throw new UsageError("'" + file.getFileName() + "' is separated by '" + layout.separator()
                     + "', the same character as --decimal: give the file's separator with --sep.");
@@ -73,7 +74,6 @@ final class CsvSource {
         ParallelCsvReader.Plan plan = new ParallelCsvReader.Plan(file.getFileName().toString(), layout.columns(),
                 types, fixed, sample.bytesPerRecord());
         Table table = new ParallelCsvReader(file, layout, cells, options.limit(), progress).read(plan);
-        notes.add(layout.input().describe());
         for (String name : layout.columns()) {
             if (cells.notes.containsKey(name)) {
                 notes.add(cells.notes.get(name));

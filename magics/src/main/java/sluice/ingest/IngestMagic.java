@@ -62,19 +62,18 @@ public final class IngestMagic implements Magic {
     String passwordEnv;
 
     // how text files write numbers, dates and characters
-    @Option(names = "--decimal", paramLabel = "CHAR", description = {
-        "Decimal mark: . or , (1.234,56 with --thousands .). Without it, a column of integers and numbers with one",
-        "comma reads as decimals when some comma cannot group thousands (123,45; 1,5), and is refused when each",
-        "could (1,234: 1234 or 1.234?); 1,234,567 stays text."})
+    @Option(names = "--decimal", paramLabel = "CHAR", description = "Decimal mark: . or , (1.234,56 with --thousands .)."
+            + " Without it, a column of integers and numbers with one comma reads as decimals when some comma cannot"
+            + " group thousands (123,45; 1,5), and is refused when each could (1,234: 1234 or 1.234?); 1,234,567 stays text.")
     String decimal;
 
-    @Option(names = "--thousands", paramLabel = "CHAR", description = "Thousands separator: . , ' or ' ' (a space); groups of three only (default: none).")
+    @Option(names = "--thousands", paramLabel = "CHAR", description = "Thousands separator: . , ' or ' ' (a space); groups of three only (default: none, and a comma is never dropped).")
     String thousands;
 
-    @Option(names = "--date-format", paramLabel = "PATTERN", description = {
-        "java.time pattern such as dd.MM.yyyy or MM/dd/yyyy HH:mm. A column with a value it reads is read by it, and",
-        "every other value of that column must match. Without it, 2024-01-31, 2024/01/31, 31.01.2024 and",
-        "31-Jan-2024 (with an optional time) are dates; 03/04/2024 stays text, with a note."})
+    @Option(names = "--date-format", paramLabel = "PATTERN", description = "java.time pattern such as dd.MM.yyyy or"
+            + " MM/dd/yyyy HH:mm. A column with a value it reads is read by it, and every other value of that column must"
+            + " match. Without it, 2024-01-31, 2024/01/31, 31.01.2024 and 31-Jan-2024 (with an optional time) are dates;"
+            + " 03/04/2024 stays text, with a note.")
     String dateFormat;
 
     @Option(names = "--encoding", paramLabel = "NAME", description = "Text encoding such as UTF-8, windows-1252, ISO-8859-1, UTF-16 (default: a byte-order mark, else UTF-8, else windows-1252).")
