@@ -56,6 +56,9 @@ def test_ingest_help_lists_its_options(kernel):
     assert run.stderr == "", run.stderr
     for option in ("--as", "--sep", "--no-header", "--missing", "--types", "--limit", "--query", "--table", "--password-env",
                    "--columns", "--sheet"):
+
+
+                   "--decimal", "--thousands", "--date-format", "--encoding"):
         assert option in usage, option
 
 
@@ -131,3 +134,27 @@ def test_the_kernel_jar_reads_mariadb_and_sqlite_with_the_drivers_inside(kernel,
     run = kernel.ok(f"%ingest jdbc:sqlite:{db} --query 'SELECT * FROM sales ORDER BY id'")
     assert run.result.startswith(f"jdbc:sqlite:{db} query → 2 rows × 3 columns"), run.result
     assert kernel.ok('table().doubleColumn("km").countMissing()').result == "1"
+
+
+def test_decimal_commas_read_as_decimals_and_bad_formats_are_one_line_each(kernel, tmp_path):
+    euro = tmp_path / "euro.csv"
+    euro.write_text("artikel;preis;tag\nA;123,45;31.12.2023\nB;7,5;01.02.2024\n", encoding="utf-8")
+    run = kernel.ok(f"%ingest {euro} --sep ';'")
+    assert "Text encoding: UTF-8." in run.result, run.result
+    assert "Read decimal commas (like '123,45') in preis." in run.result, run.result
+    assert kernel.ok('table().doubleColumn("preis").sum()').result == "130.95"
+    assert kernel.ok('table().dateColumn("tag").get(0).toString()').result == "2023-12-31"
+    errors = {
+        "--encoding utf-9": "Unknown encoding 'utf-9'. Close names: ",
+        "--sep ';' --decimal ';'": "--decimal takes one of . ,, not ';'.",
+        "--sep , --decimal ,": "--decimal ',' is also the separator (--sep): the two must differ.",
+        "--sep ';' --date-format dd/MM/yyyy --types tag=date":
+            "euro.csv line 2, column 'tag': '31.12.2023' is not a date in --date-format dd/MM/yyyy.",
+    }
+    for options, message in errors.items():
+        run = kernel.execute(f"%ingest {euro} {options}")
+        assert run.status == "error", run.describe()
+        assert run.reply["ename"] == "UsageError"
+        assert run.reply["evalue"].startswith(message), run.reply["evalue"]
+        assert "\n" not in run.reply["evalue"]
+    assert kernel.ok("table().rowCount()").result == "2", "a failed %ingest leaves the table as it was"

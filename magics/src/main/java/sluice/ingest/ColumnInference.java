@@ -8,9 +8,9 @@ import tech.tablesaw.columns.Column;
 import tech.tablesaw.io.ReadOptions;
 
 /**
- * Column types decided from text the way Tablesaw decides them (the first of date-time, time, date,
- * boolean, integer, long, decimal, text whose parser accepts every value that is not missing), and
- * text turned into a typed column.
+ * Column types decided from text by {@link TypeGuess} (the first of date-time, time, date, boolean,
+ * integer, long, decimal, text whose parser accepts every value that is not missing), and text turned
+ * into a typed column.
  */
 final class ColumnInference {
     private ColumnInference() {
@@ -31,10 +31,10 @@ final class ColumnInference {
     }
 
     /** The type of each column of {@code rows}, which all have {@code width} fields. */
-    static ColumnType[] detect(List<String[]> rows, int width, ReadOptions options) {
+    static ColumnType[] detect(List<String[]> rows, int width, CsvCells cells) {
         ColumnType[] types = new ColumnType[width];
         for (int c = 0; c < width; c++) {
-            TypeGuess guess = new TypeGuess(options);
+            TypeGuess guess = new TypeGuess(cells);
             for (String[] row : rows) {
                 guess.offer(row[c]);
             }
@@ -44,10 +44,14 @@ final class ColumnInference {
     }
 
     /** The type of one column's values (text when all are missing), by {@link TypeGuess}. */
-    static ColumnType detect(Collection<String> values, ReadOptions options) {
-        TypeGuess guess = new TypeGuess(options);
+    static ColumnType detect(Collection<String> values, CsvCells cells) {
+        return guess(values, cells).type();
+    }
+
+    static TypeGuess guess(Collection<String> values, CsvCells cells) {
+        TypeGuess guess = new TypeGuess(cells);
         values.forEach(guess::offer);
-        return guess.type();
+        return guess;
     }
 
     /** Whether any value is not missing, so the values say something about the type. */
@@ -66,9 +70,9 @@ final class ColumnInference {
      * @param given whether the user fixed the type: then any value the parser reads is taken, not only
      *              those type detection accepts (1 and 0 in a boolean column)
      */
-    static Column<?> build(String name, List<String> values, ColumnType type, boolean given, ReadOptions options) {
+    static Column<?> build(String name, List<String> values, ColumnType type, boolean given, CsvCells cells) {
         Column<?> column = type.create(name);
-        ParsedValues parsed = new ParsedValues(Numerals.PLAIN.parser(type, options), given);
+        ParsedValues parsed = new ParsedValues(cells.parser(type, given), given);
         int i = 0;
         for (String value : values) {
             if (parsed.parser.isMissing(value)) {

@@ -2,10 +2,7 @@ package sluice.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,30 +15,31 @@ import tech.tablesaw.api.ColumnType;
 
 /**
  * How a delimited file is laid out: its separator, whether the first row names the columns, the
- * column names, and its charset (UTF-8, or windows-1252 when the first bytes are not UTF-8); each
- * taken from the options when given, else from the first 64 KB.
+ * column names, and its encoding ({@link TextInput}); each taken from the options when given, else
+ * from the first 64 KB.
  */
-record CsvLayout(char separator, boolean header, List<String> columns, Charset charset) {
+record CsvLayout(char separator, boolean header, List<String> columns, TextInput input) {
     private static final int SNIFF_BYTES = 64 * 1024;
     private static final char[] SEPARATORS = {',', '\t', ';', '|'};
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    /** Separator, header and charset as the options say, or as the first rows suggest. */
+    /** The charset of the bytes the reader sees. */
+    Charset charset() {
+        return input.bytesCharset();
+    }
+
+    /** Separator, header and encoding as the options say, or as the first rows suggest. */
     static CsvLayout detect(Path file, IngestOptions options) throws IOException {
+        byte[] head;
+        try (InputStream in = TextInput.raw(file)) {
+            head = in.readNBytes(SNIFF_BYTES);
+        }
+        TextInput input = TextInput.of(head, complete(head), options.encoding());
         byte[] bytes;
-        try (InputStream in = CsvSource.open(file)) {
+        try (InputStream in = input.open(file)) {
             bytes = in.readNBytes(SNIFF_BYTES);
         }
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
-            throw new UsageError("'" + file.getFileName() + "' is UTF-16 text. Save it as UTF-8 and %ingest it again.");
-        }
-        boolean eof = bytes.length < SNIFF_BYTES;
-        int end = bytes.length;
-        if (!eof) {
-            int lastNewline = lastIndexOf(bytes, (byte) '\n');
-            end = lastNewline > 0 ? lastNewline + 1 : end;
-        }
-        Charset charset = isUtf8(bytes, end) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+        int end = complete(bytes);
+        Charset charset = input.bytesCharset();
         if (new String(bytes, 0, end, charset).isBlank()) {
             throw new UsageError("The file '" + file + "' is empty.");
         }
@@ -59,17 +57,16 @@ record CsvLayout(char separator, boolean header, List<String> columns, Charset c
             int count = seen.merge(name.toLowerCase(), 1, Integer::sum);
             columns.add(count == 1 ? name : name + "-" + count);
         }
-        return new CsvLayout(separator, header, columns, charset);
+        return new CsvLayout(separator, header, columns, input);
     }
 
-    private static boolean isUtf8(byte[] bytes, int end) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, end));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
+    /** The end of the last whole line of the first bytes (all of them when the file is that short). */
+    private static int complete(byte[] bytes) {
+        if (bytes.length < SNIFF_BYTES) {
+            return bytes.length;
         }
+        int lastNewline = lastIndexOf(bytes, (byte) '\n');
+        return lastNewline > 0 ? lastNewline + 1 : bytes.length;
     }
 
     private static int lastIndexOf(byte[] bytes, byte value) {
@@ -117,7 +114,7 @@ record CsvLayout(char separator, boolean header, List<String> columns, Charset c
         int data = 0;
         if (!rest.isEmpty()) {
             CsvCells cells = CsvCells.utf8(IngestOptions.DEFAULT_MISSING.toArray(String[]::new));
-            ColumnType[] types = ColumnInference.detect(rest, first.length, cells.readOptions);
+            ColumnType[] types = ColumnInference.detect(rest, first.length, cells);
             for (int c = 0; c < first.length; c++) {
                 if (types[c] == ColumnType.STRING || !ColumnInference.anyPresent(rest, c, cells.readOptions)) {
                     continue;

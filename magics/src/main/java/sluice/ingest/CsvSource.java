@@ -1,17 +1,16 @@
 package sluice.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
+import java.util.Objects;
 import sluice.magic.UsageError;
 import sluice.progress.Progress;
 import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -28,37 +27,56 @@ final class CsvSource {
     /**
      * @param fixedTypes types by column name that the file must follow (those of an earlier file of the same
      *                   set); the user's {@code --types} come on top
+     * @param notes      where to add what the report should say (the encoding, columns kept as text and why)
      */
-    static Table read(Path file, IngestOptions options, Map<String, ColumnType> fixedTypes, Progress progress) throws IOException {
+    static Table read(Path file, IngestOptions options, Map<String, ColumnType> fixedTypes, Progress progress,
+                      Collection<String> notes) throws IOException {
         CsvLayout layout = CsvLayout.detect(file, options);
-        Map<String, ColumnType> userTypes = ColumnTypes.resolve(options.types(), layout.columns());
-        Numerals numerals = options.numerals();
-        // A thousands separator may equal the field separator (quoted "1,234" in a CSV); a decimal mark may not.
-        if (layout.separator() == numerals.decimal()) {
-            throw new UsageError("The fields of '" + file.getFileName() + "' are separated by '" + layout.separator()
-                    + "', which cannot also mark decimals; check --decimal, or give --sep.");
+        notes.add(layout.input().describe());
+        if (options.decimal() != null && options.decimal() == layout.separator()) {
+            throw new UsageError("'" + file.getFileName() + "' is separated by '" + layout.separator()
+                    + "', the same character as --decimal: give the file's separator with --sep.");
         }
-        CsvCells cells = new CsvCells(layout.charset(), options.missingTokens(), numerals);
+        Map<String, ColumnType> userTypes = ColumnTypes.resolve(options.types(), layout.columns());
+        CsvCells cells = CsvCells.of(layout.charset(), options);
         int width = layout.columns().size();
-        Sample sample = sample(file, layout, cells, Math.max(200, Math.min(10_000, SAMPLE_CELLS / width)));
+        int rows = Math.max(200, Math.min(10_000, SAMPLE_CELLS / width));
+        Sample sample = sample(file, layout, cells, rows);
+        List<String> commaColumns = DecimalCommas.columns(file, layout.columns(), sample.guesses(), userTypes, cells);
+        if (!commaColumns.isEmpty()) {
+            String example = sample.commaExample();
+            cells = cells.with(new Numerals(',', null), false);
+            sample = sample(file, layout, cells, rows);
+            notes.add("Read decimal commas (like '" + example + "') in " + String.join(", ", commaColumns)
+                    + ". Give --decimal . if the commas mean something else.");
+        }
         ColumnType[] types = new ColumnType[width];
         boolean[] fixed = new boolean[width];
         for (int c = 0; c < width; c++) {
             String name = layout.columns().get(c);
             ColumnType given = userTypes.getOrDefault(name, fixedTypes.get(name));
+            TypeGuess guess = sample.guesses()[c];
+            if (given == null && guess.patternMatched()) {
+                // --date-format applies to this column: every value must match it, as if typed by --types
+                given = cells.dates.patternType();
+            }
             fixed[c] = given != null;
             if (given != null) {
                 types[c] = given;
-            } else if (sample.guesses()[c].present()) {
-                types[c] = sample.guesses()[c].type();
+            } else if (guess.present()) {
+                types[c] = guess.type();
+                String note = guess.note(name);
+                if (note != null) {
+                    cells.notes.put(name, note);
+                }
             }
         }
         ParallelCsvReader.Plan plan = new ParallelCsvReader.Plan(file.getFileName().toString(), layout.columns(),
                 types, fixed, sample.bytesPerRecord());
         Table table = new ParallelCsvReader(file, layout, cells, options.limit(), progress).read(plan);
-        for (int c = 0; c < width; c++) {
-            if (!fixed[c] && table.column(c) instanceof StringColumn text) {
-                numerals.refuseCommaNumbers(text);
+        for (String name : layout.columns()) {
+            if (cells.notes.containsKey(name)) {
+                notes.add(cells.notes.get(name));
             }
         }
         return table;
@@ -66,18 +84,23 @@ final class CsvSource {
 
     /** Each column's type as the first records after the header show it, and their average size in bytes. */
     record Sample(TypeGuess[] guesses, double bytesPerRecord) {
+        /** The first value like 123,45 the sample saw before it was read with decimal commas. */
+        String commaExample() {
+            return Arrays.stream(guesses).map(g -> g.commaExample(TypeGuess.DECIMAL_COMMA)).filter(Objects::nonNull)
+                    .findFirst().orElse("");
+        }
     }
 
     static Sample sample(Path file, CsvLayout layout, CsvCells cells, int maxRows) throws IOException {
         byte[] bytes;
-        try (InputStream in = open(file)) {
+        try (InputStream in = layout.input().open(file)) {
             bytes = in.readNBytes(SAMPLE_BYTES);
         }
         boolean eof = bytes.length < SAMPLE_BYTES;
         int width = layout.columns().size();
         TypeGuess[] guesses = new TypeGuess[width];
         for (int c = 0; c < width; c++) {
-            guesses[c] = new TypeGuess(cells.readOptions, cells.numerals);
+            guesses[c] = new TypeGuess(cells);
         }
         CsvTokenizer tokens = new CsvTokenizer(layout.separator());
         int pos = layout.header() ? Math.max(0, tokens.next(bytes, 0, bytes.length, eof)) : 0;
@@ -102,19 +125,5 @@ final class CsvSource {
             }
         }
         return new Sample(guesses, records == 0 ? 64 : (double) (pos - dataStart) / records);
-    }
-
-    /** The file's bytes: decompressed when it ends in .gz, without a UTF-8 byte-order mark. */
-    static InputStream open(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        if (file.getFileName().toString().endsWith(".gz")) {
-            in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-        }
-        PushbackInputStream start = new PushbackInputStream(in, 3);
-        byte[] bom = start.readNBytes(3);
-        if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
-            start.unread(bom);
-        }
-        return start;
     }
 }

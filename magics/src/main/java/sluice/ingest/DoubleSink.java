@@ -7,7 +7,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.columns.AbstractColumnParser;
 import tech.tablesaw.columns.Column;
 
-/** Decimal values into a {@code double[]}: plain numbers parsed from bytes, the rest by Tablesaw's parser. */
+/** Decimal values into a {@code double[]}: plain numbers parsed from bytes, the rest by {@link NumberParser}. */
 final class DoubleSink extends ColumnSink {
     private final CsvCells cells;
     private final AbstractColumnParser<?> parser;
@@ -25,8 +25,8 @@ final class DoubleSink extends ColumnSink {
         if (size == data.length) {
             data = Arrays.copyOf(data, grown(size));
         }
-        if (flags != CsvTokenizer.RAW && !cells.numericMissing && cells.numerals.plainPoint()) {
-            double value = FastNumbers.parseDouble(b, start, end);
+        if (flags != CsvTokenizer.RAW && !cells.numericMissing) {
+            double value = cells.numerals.parseDouble(b, start, end);
             if (!Double.isNaN(value)) {
                 data[size++] = value;
                 return true;

@@ -101,9 +101,9 @@ final class ExcelColumns {
         if (given != null) {
             List<String> texts = values.stream().map(v -> v == null ? "" : text(v)).toList();
             try {
-                return ColumnInference.build(name, texts, given, true, cells.readOptions);
+                return ColumnInference.build(name, texts, given, true, cells);
             } catch (ColumnInference.BadValue bad) {
-                throw ReadErrors.badValue(where + " row " + lines.get(bad.index), name, bad.value, bad.type);
+                throw ReadErrors.badValue(where + " row " + lines.get(bad.index), name, bad.value, cells.describe(bad.type));
             }
         }
         Class<?> kind = null;

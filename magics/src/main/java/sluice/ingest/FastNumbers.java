@@ -3,7 +3,7 @@ package sluice.ingest;
 /**
  * Reads plain decimal numbers straight from bytes, without making a String, and only where the
  * answer is provably the one {@code Double.parseDouble} or {@code Long.parseLong} would give; anything
- * else (thousands separators, percentages, NaN, very long mantissas) is left to Tablesaw's parsers.
+ * else (thousands separators, very long mantissas) is left to {@link NumberParser}.
  */
 final class FastNumbers {
     /** Returned by {@link #parseLong} when the bytes are not a plain integer. */
@@ -96,7 +96,8 @@ final class FastNumbers {
     }
 
     /**
-     * {@link TypeGuess#INTEGER} for {@code [+-]digits} (at most 18 digits), {@link TypeGuess#DECIMAL} for
+     * {@link TypeGuess#INTEGER} for {@code [+-]digits} (at most 18 digits), {@link TypeGuess#LONG_DIGITS} for
+     * more digits (a long or beyond 64 bits: never a double, which would round them), {@link TypeGuess#DECIMAL} for
      * any other {@code [+-]digits[.digits][e[+-]digits]} (digits on at least one side of the point),
      * else {@link TypeGuess#OTHER}: the forms Tablesaw's integer, long and decimal parsers read as is.
      */
@@ -108,7 +109,7 @@ final class FastNumbers {
             digits++;
         }
         if (p == end) {
-            return digits == 0 ? TypeGuess.OTHER : digits <= 18 ? TypeGuess.INTEGER : TypeGuess.DECIMAL;
+            return digits == 0 ? TypeGuess.OTHER : digits <= 18 ? TypeGuess.INTEGER : TypeGuess.LONG_DIGITS;
         }
         if (b[p] == '.') {
             p++;

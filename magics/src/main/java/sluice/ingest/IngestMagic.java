@@ -3,8 +3,10 @@ package sluice.ingest;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,6 +30,7 @@ import tech.tablesaw.api.Table;
                 "  %%ingest budget.xlsx --sheet Costs              (--sheet 2: the second sheet)",
                 "  %%ingest jdbc:mariadb://127.0.0.1:3306/test --query \"SELECT * FROM orders WHERE year = 2024\"",
                 "  %%ingest jdbc:sqlite:data/shop.db --table sales",
+                "  %%ingest euro.csv --sep ';' --decimal , --thousands . --date-format dd.MM.yyyy",
                 "", "Drivers inside: PostgreSQL (jdbc:postgresql:), MariaDB and MySQL (jdbc:mariadb:, jdbc:mysql:), SQLite (jdbc:sqlite:FILE);",
                 "any other from the kernel's classpath. Passwords come from --password-env VAR or the database's own places:",
                 "PGPASSWORD or ~/.pgpass; MYSQL_PWD or ~/.my.cnf's [client] section."})
@@ -62,13 +65,6 @@ public final class IngestMagic implements Magic {
     @Option(names = "--table", paramLabel = "TABLE", description = "For a jdbc: SOURCE, the table to read.")
     String table;
 
-    @Option(names = "--decimal", paramLabel = "MARK", description = "Decimal mark of numbers in a text file: . (default) or , as in 1.234,56.")
-    String decimal;
-
-    @Option(names = "--thousands", paramLabel = "MARK",
-            description = "Thousands separator of numbers in a text file: , . ' or space (default: none; a comma in a number is refused).")
-    String thousands;
-
     @Option(names = "--password-env", paramLabel = "VAR", description = "For a jdbc: SOURCE, the environment variable holding the password.")
     String passwordEnv;
 
@@ -77,6 +73,24 @@ public final class IngestMagic implements Magic {
 
     @Option(names = "--sheet", paramLabel = "NAME|N", description = "For an Excel workbook (.xlsx), the sheet by name or by position counted from 1 (default: the first).")
     String sheet;
+
+    // how text files write numbers, dates and characters
+    @Option(names = "--decimal", paramLabel = "CHAR", description = "Decimal mark: . or , (1.234,56 with --thousands .)."
+            + " Without it, a column of integers and numbers with one comma reads as decimals when some comma cannot"
+            + " group thousands (123,45; 1,5), and is refused when each could (1,234: 1234 or 1.234?); 1,234,567 stays text.")
+    String decimal;
+
+    @Option(names = "--thousands", paramLabel = "CHAR", description = "Thousands separator: . , ' or ' ' (a space); groups of three only (default: none, and a comma is never dropped).")
+    String thousands;
+
+    @Option(names = "--date-format", paramLabel = "PATTERN", description = "java.time pattern such as dd.MM.yyyy or"
+            + " MM/dd/yyyy HH:mm. A column with a value it reads is read by it, and every other value of that column must"
+            + " match. Without it, 2024-01-31, 2024/01/31, 31.01.2024 and 31-Jan-2024 (with an optional time) are dates;"
+            + " 03/04/2024 stays text, with a note.")
+    String dateFormat;
+
+    @Option(names = "--encoding", paramLabel = "NAME", description = "Text encoding such as UTF-8, windows-1252, ISO-8859-1, UTF-16 (default: a byte-order mark, else UTF-8, else windows-1252).")
+    String encoding;
 
     private final Session session;
     private final PrintStream progress;
@@ -96,8 +110,9 @@ public final class IngestMagic implements Magic {
         IngestOptions options = options();
         long start = System.nanoTime();
         Table result;
+        Set<String> notes = new LinkedHashSet<>();
         try (Progress shown = new Progress("reading " + Sources.describe(options), progress)) {
-            result = Sources.read(options, shown);
+            result = Sources.read(options, shown, notes);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Provenance.Source fingerprint = Fingerprints.of(options, result, name);
@@ -107,7 +122,7 @@ public final class IngestMagic implements Magic {
             session.setTable(result);
         }
         session.provenance().ingested(fingerprint);
-        return new IngestReport(Sources.describe(options), result, seconds, name, fingerprint);
+        return new IngestReport(Sources.describe(options), result, seconds, name, fingerprint, List.copyOf(notes));
     }
 
     IngestOptions options() {
@@ -128,20 +143,46 @@ public final class IngestMagic implements Magic {
             throw new UsageError("--as needs a simple name (letters, digits, _ . -), not '" + name + "'.");
         }
         checkFormatOptions();
-        return new IngestOptions(source, separator(), header ? Boolean.TRUE : noHeader ? Boolean.FALSE : null,
+        Character sep = separator();
+        return new IngestOptions(source, sep, header ? Boolean.TRUE : noHeader ? Boolean.FALSE : null,
                 list(missing), typeMap(), limit, query, table, passwordEnv, columnList(), sheet,
-                mark("--decimal", decimal), mark("--thousands", thousands));
+                mark("--decimal", decimal, ".,", sep), mark("--thousands", thousands, ".,' ", sep), dateFormat(), encoding());
     }
 
-    private static Character mark(String option, String value) {
+    /** One character among {@code allowed}, unlike the separator and (for --thousands) the decimal mark. */
+    private Character mark(String option, String value, String allowed, Character sep) {
         if (value == null) {
             return null;
         }
-        String mark = value.equals("space") ? " " : value;
-        if (mark.length() != 1 || ".,' ".indexOf(mark.charAt(0)) < 0) {
-            throw new UsageError(option + " takes one of . , ' or space, not '" + value + "'.");
+        String given = value.equals("space") ? " " : value;
+        if (given.length() != 1 || allowed.indexOf(given.charAt(0)) < 0) {
+            throw new UsageError(option + " takes one of " + String.join(" ", allowed.replace(" ", "").split(""))
+                    + (allowed.contains(" ") ? " or ' '" : "") + ", not '" + value + "'.");
         }
-        return mark.charAt(0);
+        char c = given.charAt(0);
+        if (sep != null && c == sep) {
+            throw new UsageError(option + " '" + c + "' is also the separator (--sep): the two must differ.");
+        }
+        char decimalMark = decimal == null ? '.' : decimal.charAt(0);
+        if (option.equals("--thousands") && c == decimalMark) {
+            throw new UsageError("--thousands '" + c + "' is also the decimal mark" + (decimal == null ? " (. unless --decimal says otherwise)" : "")
+                    + ": the two must differ, e.g. --decimal , --thousands .");
+        }
+        return c;
+    }
+
+    private String dateFormat() {
+        if (dateFormat != null) {
+            DateFormats.compile(dateFormat);
+        }
+        return dateFormat;
+    }
+
+    private String encoding() {
+        if (encoding != null) {
+            TextInput.charset(encoding);
+        }
+        return encoding;
     }
 
     /** --columns and --sheet; whether the source is an Excel workbook is known only once its files are found. */

@@ -2,7 +2,6 @@ package sluice.ingest;
 
 import java.util.List;
 import java.util.Map;
-import sluice.magic.UsageError;
 
 /**
  * What {@code %ingest} was asked to read, checked and normalised: the source, the table name to keep
@@ -18,12 +17,15 @@ import sluice.magic.UsageError;
  * @param passwordEnv environment variable holding the database password
  * @param columns    the columns to keep, in this order; empty for all
  * @param sheet      for an Excel workbook, the sheet by name or 1-based position; null for the first
- * @param decimal    the decimal mark of numbers in a text file, or null for '.'
- * @param thousands  the thousands separator of numbers in a text file, or null for none
+ * @param decimal    decimal mark of delimited text ('.' or ','), or null for '.' with decimal commas detected
+ * @param thousands  thousands separator of delimited text, or null for none
+ * @param dateFormat java.time pattern for date or date-time columns, or null for the detected forms
+ * @param encoding   charset name of text files, or null to detect it
  */
 public record IngestOptions(String source, Character separator, Boolean header, List<String> missing,
                             Map<String, String> types, Integer limit, String query, String table, String passwordEnv,
-                            List<String> columns, String sheet, Character decimal, Character thousands) {
+                            List<String> columns, String sheet, Character decimal, Character thousands, String dateFormat,
+                            String encoding) {
 
     /** Tokens read as missing in every text source. */
     public static final List<String> DEFAULT_MISSING = List.of("", "NA", "NaN", "null", "NULL", "N/A");
@@ -32,15 +34,6 @@ public record IngestOptions(String source, Character separator, Boolean header, 
         missing = List.copyOf(missing);
         types = Map.copyOf(types);
         columns = List.copyOf(columns);
-    }
-
-    /** How the file writes numbers; a usage error when the marks clash. */
-    public Numerals numerals() {
-        Numerals numerals = new Numerals(decimal == null ? '.' : decimal, thousands);
-        if (separator != null && separator == numerals.decimal()) {
-            throw new UsageError("--sep is '" + separator + "', which cannot also mark decimals; give another --decimal or --sep.");
-        }
-        return numerals;
     }
 
     /** Default and extra missing-value tokens together. */

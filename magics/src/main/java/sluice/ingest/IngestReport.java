@@ -2,6 +2,7 @@ package sluice.ingest;
 
 import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 
+import java.util.List;
 import java.util.Map;
 import sluice.render.Bundle;
 import sluice.render.Renderable;
@@ -11,11 +12,12 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * What {@code %ingest} shows: the source, shape, time, a schema with missing counts, and the first rows;
+ * What {@code %ingest} shows: the source, shape, time, notes (the text encoding; columns kept as text and
+ * what would read them otherwise), a schema with missing counts, and the first rows;
  * the output's metadata carries the source's fingerprint ({@code sluice.ingested}), which Jupyter keeps in the .ipynb.
  */
-public record IngestReport(String source, Table table, double seconds, String name, Provenance.Source fingerprint)
-        implements Renderable {
+public record IngestReport(String source, Table table, double seconds, String name, Provenance.Source fingerprint,
+                           List<String> notes) implements Renderable {
     private static final int PREVIEW_ROWS = 5;
 
     public String summary() {
@@ -25,10 +27,15 @@ public record IngestReport(String source, Table table, double seconds, String na
 
     @Override
     public Bundle bundle() {
-        StringBuilder plain = new StringBuilder(summary()).append("\n\n");
+        StringBuilder plain = new StringBuilder(summary()).append("\n");
         StringBuilder html = new StringBuilder("<div class=\"sluice-ingest\"><p><b>")
-                .append(escapeHtml4(summary())).append("</b></p>")
-                .append("<table class=\"dataframe\" border=\"1\"><thead><tr><th>column</th><th>type</th><th>missing</th></tr></thead><tbody>");
+                .append(escapeHtml4(summary())).append("</b></p>");
+        for (String note : notes) {
+            plain.append(note).append('\n');
+            html.append("<p class=\"sluice-note\">").append(escapeHtml4(note)).append("</p>");
+        }
+        plain.append('\n');
+        html.append("<table class=\"dataframe\" border=\"1\"><thead><tr><th>column</th><th>type</th><th>missing</th></tr></thead><tbody>");
         int width = table.columnNames().stream().mapToInt(String::length).max().orElse(6);
         for (Column<?> column : table.columns()) {
             String type = TableView.typeName(column);

@@ -31,8 +31,8 @@ final class IntegerSink extends ColumnSink {
             data = Arrays.copyOf(data, grown(size));
         }
         if (flags != CsvTokenizer.RAW && !cells.numericMissing) {
-            long value = FastNumbers.parseLong(b, start, end);
-            if (value != FastNumbers.NOT_A_LONG && (!asInt || value == (int) value)) {
+            long value = cells.numerals.parseLong(b, start, end);
+            if (value != FastNumbers.NOT_A_LONG && (!asInt || (value == (int) value && value != Integer.MIN_VALUE))) {
                 data[size++] = value;
                 return true;
             }

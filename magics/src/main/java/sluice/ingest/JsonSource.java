@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ final class JsonSource {
         String name = file.getFileName().toString();
         Map<String, List<String>> columns = new LinkedHashMap<>();
         int records = 0;
-        try (InputStream in = CsvSource.open(file); JsonParser parser = JSON.getFactory().createParser(in)) {
+        try (InputStream in = TextInput.rawUtf8(file); JsonParser parser = JSON.getFactory().createParser(in)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {
                 parser.nextToken();
@@ -66,7 +67,7 @@ final class JsonSource {
             throw new UsageError(name + " holds no records.");
         }
         Map<String, ColumnType> userTypes = ColumnTypes.resolve(options.types(), List.copyOf(columns.keySet()));
-        CsvCells cells = CsvCells.utf8(options.missingTokens());
+        CsvCells cells = CsvCells.of(StandardCharsets.UTF_8, options);
         Table table = Table.create(name);
         for (Map.Entry<String, List<String>> entry : columns.entrySet()) {
             List<String> values = entry.getValue();
@@ -74,12 +75,12 @@ final class JsonSource {
                 values.add(null);
             }
             ColumnType given = userTypes.get(entry.getKey());
-            ColumnType type = given != null ? given : ColumnInference.detect(values, cells.readOptions);
+            ColumnType type = given != null ? given : ColumnInference.detect(values, cells);
             try {
-                Column<?> column = ColumnInference.build(entry.getKey(), values, type, given != null, cells.readOptions);
+                Column<?> column = ColumnInference.build(entry.getKey(), values, type, given != null, cells);
                 table.addColumns(column);
             } catch (ColumnInference.BadValue bad) {
-                throw ReadErrors.badValue(name + " record " + (bad.index + 1), entry.getKey(), bad.value, bad.type);
+                throw ReadErrors.badValue(name + " record " + (bad.index + 1), entry.getKey(), bad.value, cells.describe(bad.type));
             }
         }
         return table;

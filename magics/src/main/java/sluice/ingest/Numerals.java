@@ -1,172 +1,141 @@
 package sluice.ingest;
 
-import java.util.regex.Pattern;
-import sluice.magic.UsageError;
-import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.columns.AbstractColumnParser;
-import tech.tablesaw.io.ReadOptions;
-
 /**
- * How a file writes its numbers: the decimal mark and the thousands separator ({@code --decimal},
- * {@code --thousands}, as pandas' {@code decimal=} and {@code thousands=}). Tablesaw's number parsers
- * drop every comma, so {@code 123,45} would read as 12345; here a number's text is first put in plain
- * form by the file's convention ({@code 1.234,56} → {@code 1234.56}, its groups of three checked),
- * and a mark the convention does not explain makes the value no number at all.
- *
- * @param decimal   the decimal mark, '.' or ','
- * @param thousands the thousands separator, or null for none
+ * How a file writes its numbers: the decimal mark ({@code .} or {@code ,}) and the thousands separator
+ * (none unless the user names one). Numbers written so are turned into the plain form
+ * {@code [+-]digits[.digits][e[+-]digits]} that {@link FastNumbers} and {@code Double.parseDouble} read.
  */
 record Numerals(char decimal, Character thousands) {
-    /** Numbers as Java and most files write them: a decimal point, no thousands separator. */
+    /** A dot for decimals and no thousands separator: the form read without copying. */
     static final Numerals PLAIN = new Numerals('.', null);
-    private static final Pattern COMMA_NUMBER = Pattern.compile(
-            "[+-]?(\\d+|\\d{1,3}([. ']\\d{3})+),\\d+|[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
-    Numerals {
-        if (decimal != '.' && decimal != ',') {
-            throw new UsageError("--decimal takes '.' or ',', not '" + decimal + "'.");
-        }
-        if (thousands != null && thousands == decimal) {
-            throw new UsageError("--decimal and --thousands are both '" + decimal + "'; a number needs two different marks.");
-        }
-    }
-
-    /** Whether plain numbers ({@code [+-]digits[.digits]}) mean what they say, so bytes may be parsed directly. */
-    boolean plainPoint() {
-        return decimal == '.';
-    }
-
-    /** The plain form of a number written this way, or null when the text cannot be one. */
-    String plain(String text) {
-        if (decimal == '.' && thousands == null) {
-            return text.indexOf(',') >= 0 ? null : text;
-        }
-        int mark = text.indexOf(decimal);
-        if (mark >= 0 && text.indexOf(decimal, mark + 1) >= 0) {
-            return null;
-        }
-        String whole = mark < 0 ? text : text.substring(0, mark);
-        String fraction = mark < 0 ? "" : text.substring(mark + 1);
-        if (thousands != null && whole.indexOf(thousands) >= 0) {
-            String separator = Pattern.quote(String.valueOf(thousands));
-            if (!whole.matches("[+-]?\\d{1,3}(" + separator + "\\d{3})+")) {
-                return null;
-            }
-            whole = whole.replace(String.valueOf(thousands), "");
-        }
-        if (hasMark(whole) || hasMark(fraction)) {
-            return null;
-        }
-        return mark < 0 ? whole : whole + "." + fraction;
-    }
-
-    private static boolean hasMark(String part) {
-        return part.indexOf('.') >= 0 || part.indexOf(',') >= 0;
-    }
-
-    /** Tablesaw's parser for {@code type}, reading numbers by this convention. */
-    AbstractColumnParser<?> parser(ColumnType type, ReadOptions options) {
-        AbstractColumnParser<?> tablesaw = type.customParser(options);
-        boolean number = type == ColumnType.INTEGER || type == ColumnType.LONG || type == ColumnType.DOUBLE
-                || type == ColumnType.FLOAT || type == ColumnType.SHORT;
-        return number ? new Strict<>(tablesaw, this) : tablesaw;
+    boolean plain() {
+        return decimal == '.' && thousands == null;
     }
 
     /**
-     * A usage error when text column {@code column}, whose type no one fixed, holds only numbers written
-     * with a comma: decimal commas or comma thousands, which this convention does not read and Sluice
-     * will not guess between.
+     * Copies {@code b[start, end)} into {@code out} in plain form and returns its length, or -1 when the
+     * bytes are not a number written this way. Thousands separators must group the integer part by
+     * threes (1,234,567), so 1,5 is never read as 15.
      */
-    void refuseCommaNumbers(StringColumn column) {
-        if (decimal == ',' || (thousands != null && thousands == ',')) {
-            return;
+    int plainForm(byte[] b, int start, int end, byte[] out) {
+        int n = 0;
+        int p = start;
+        if (p < end && (b[p] == '-' || b[p] == '+')) {
+            out[n++] = b[p++];
         }
-        boolean commas = false;
-        for (String value : column.unique()) {
-            if (value.isEmpty()) {
-                continue;
+        int group = 0;
+        boolean grouped = false;
+        while (p < end) {
+            byte c = b[p];
+            if (c >= '0' && c <= '9') {
+                out[n++] = c;
+                group++;
+            } else if (thousands != null && c == thousands) {
+                if (grouped ? group != 3 : group < 1 || group > 3) {
+                    return -1;
+                }
+                grouped = true;
+                group = 0;
+            } else {
+                break;
             }
-            if (COMMA_NUMBER.matcher(value).matches()) {
-                commas = true;
-            } else if (!INTEGER.matcher(value).matches()) {
-                return;
+            p++;
+        }
+        if (grouped && group != 3) {
+            return -1;
+        }
+        if (p < end && b[p] == decimal) {
+            out[n++] = '.';
+            p++;
+        }
+        // the fraction and exponent hold digits, e, E and signs only: FastNumbers.shape checks their order
+        for (; p < end; p++) {
+            byte c = b[p];
+            if (!(c >= '0' && c <= '9' || c == 'e' || c == 'E' || c == '-' || c == '+')) {
+                return -1;
             }
+            out[n++] = c;
         }
-        if (commas) {
-            String example = column.asList().stream().filter(v -> COMMA_NUMBER.matcher(v).matches()).findFirst().orElseThrow();
-            throw new UsageError("Column '" + column.name() + "' holds numbers written with a comma (e.g. '" + example
-                    + "'), which Sluice does not guess at: give --decimal , for decimal commas (1.234,56), or "
-                    + "--thousands , for comma thousands (1,234.56), or --types " + column.name() + "=text to keep the text.");
-        }
+        return n;
     }
 
-    /** A number parser that first puts the text in plain form. */
-    private static final class Strict<T> extends AbstractColumnParser<T> {
-        private final AbstractColumnParser<T> tablesaw;
-        private final Numerals numerals;
-
-        @SuppressWarnings("unchecked")
-        Strict(AbstractColumnParser<?> tablesaw, Numerals numerals) {
-            super(tablesaw.columnType());
-            this.tablesaw = (AbstractColumnParser<T>) tablesaw;
-            this.numerals = numerals;
+    /** {@link TypeGuess#INTEGER}, {@link TypeGuess#LONG_DIGITS}, {@link TypeGuess#DECIMAL} or {@link TypeGuess#OTHER}. */
+    int shape(byte[] b, int start, int end) {
+        if (plain()) {
+            return FastNumbers.shape(b, start, end);
         }
-
-        private String plain(String text) {
-            if (tablesaw.isMissing(text)) {
-                return text;
-            }
-            String plain = numerals.plain(text);
-            if (plain == null) {
-                throw new NumberFormatException("not a number as this file writes them: '" + text + "'");
-            }
-            return plain;
-        }
-
-        @Override
-        public boolean isMissing(String text) {
-            return tablesaw.isMissing(text);
-        }
-
-        @Override
-        public boolean canParse(String text) {
-            if (tablesaw.isMissing(text)) {
-                return tablesaw.canParse(text);
-            }
-            String plain = numerals.plain(text);
-            return plain != null && tablesaw.canParse(plain);
-        }
-
-        @Override
-        public T parse(String text) {
-            return tablesaw.parse(plain(text));
-        }
-
-        @Override
-        public int parseInt(String text) {
-            return tablesaw.parseInt(plain(text));
-        }
-
-        @Override
-        public long parseLong(String text) {
-            return tablesaw.parseLong(plain(text));
-        }
-
-        @Override
-        public short parseShort(String text) {
-            return tablesaw.parseShort(plain(text));
-        }
-
-        @Override
-        public double parseDouble(String text) {
-            return tablesaw.parseDouble(plain(text));
-        }
-
-        @Override
-        public float parseFloat(String text) {
-            return tablesaw.parseFloat(plain(text));
-        }
+        byte[] out = new byte[end - start];
+        int n = plainForm(b, start, end, out);
+        return n < 0 ? TypeGuess.OTHER : FastNumbers.shape(out, 0, n);
     }
+
+    /** {@link FastNumbers#parseDouble} of the plain form: NaN when it is not a number or not on the fast path. */
+    double parseDouble(byte[] b, int start, int end) {
+        if (plain()) {
+            return FastNumbers.parseDouble(b, start, end);
+        }
+        byte[] out = new byte[end - start];
+        int n = plainForm(b, start, end, out);
+        return n < 0 ? Double.NaN : FastNumbers.parseDouble(out, 0, n);
+    }
+
+    /** {@link FastNumbers#parseLong} of the plain form, or {@link FastNumbers#NOT_A_LONG}. */
+    long parseLong(byte[] b, int start, int end) {
+        if (plain()) {
+            return FastNumbers.parseLong(b, start, end);
+        }
+        byte[] out = new byte[end - start];
+        int n = plainForm(b, start, end, out);
+        return n < 0 ? FastNumbers.NOT_A_LONG : FastNumbers.parseLong(out, 0, n);
+    }
+
+    /** The plain form of {@code text}, or null when it is not a number written this way. */
+    String plain(String text) {
+        byte[] b = ascii(text);
+        byte[] out = new byte[b.length];
+        int n = plainForm(b, 0, b.length, out);
+        return n < 0 || FastNumbers.shape(out, 0, n) == TypeGuess.OTHER ? null : new String(out, 0, n, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** The text's characters as bytes, any non-ASCII one as {@code #} (never part of a number). */
+    static byte[] ascii(String s) {
+        byte[] ascii = new byte[s.length()];
+        for (int i = 0; i < ascii.length; i++) {
+            char c = s.charAt(i);
+            ascii[i] = c < 128 ? (byte) c : (byte) '#';
+        }
+        return ascii;
+    }
+
+    /**
+     * What a value that is not a plain number says about decimal commas: {@link #GROUP_COMMA} for
+     * {@code [+-]d{1,3},ddd} not starting with 0 (thousands or a decimal comma: 1,234), {@link #DECIMAL_COMMA} for any other
+     * {@code [+-]digits,digits} (only a decimal comma: 123,45), else 0.
+     */
+    static int commaKind(byte[] b, int start, int end) {
+        int p = start < end && (b[start] == '-' || b[start] == '+') ? start + 1 : start;
+        boolean leadingZero = p < end && b[p] == '0';
+        int before = 0;
+        while (p < end && b[p] >= '0' && b[p] <= '9') {
+            p++;
+            before++;
+        }
+        if (before == 0 || p >= end || b[p] != ',') {
+            return 0;
+        }
+        p++;
+        int after = 0;
+        while (p < end && b[p] >= '0' && b[p] <= '9') {
+            p++;
+            after++;
+        }
+        if (after == 0 || p != end) {
+            return 0;
+        }
+        return before <= 3 && after == 3 && !leadingZero ? GROUP_COMMA : DECIMAL_COMMA;
+    }
+
+    static final int GROUP_COMMA = 1;
+    static final int DECIMAL_COMMA = 2;
 }

@@ -95,7 +95,7 @@ final class ParallelCsvReader {
         long records = 0;
         long line = 1;
         long size = file.getFileName().toString().endsWith(".gz") ? -1 : Files.size(file);
-        try (InputStream in = progress.track(CsvSource.open(file), size)) {
+        try (InputStream in = progress.track(layout.input().open(file), size)) {
             byte[] buffer = new byte[firstBufferSize()];
             int filled = 0;
             boolean eof = false;
@@ -130,7 +130,7 @@ final class ParallelCsvReader {
                 for (CsvPart part : parts) {
                     if (part.trouble != null) {
                         long at = line + CsvPart.countLines(buffer, part.from, part.troubleAt);
-                        throw ReadErrors.of(part, file.getFileName().toString(), at, plan, layout.header());
+                        throw ReadErrors.of(part, file.getFileName().toString(), at, plan, layout.header(), cells);
                     }
                     line += part.lines;
                     records += part.records;

@@ -5,7 +5,7 @@ import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.columns.Column;
 
 /**
- * Values of any other type (boolean, date, date-time, time…) read by Tablesaw's parser for that type.
+ * Values of any other type (boolean, date, date-time, time…) read by the parser {@link CsvCells} gives for that type.
  * An inferred column takes what type detection accepts; a column the user typed takes whatever the
  * parser reads (a boolean column given by --types also reads 1 and 0).
  */
@@ -16,7 +16,7 @@ final class ParsedSink extends ColumnSink {
 
     ParsedSink(CsvCells cells, ColumnType type, boolean given) {
         this.cells = cells;
-        this.parsed = new ParsedValues(cells.parser(type), given);
+        this.parsed = new ParsedValues(cells.parser(type, given), given);
         this.column = type.create("part");
     }
 

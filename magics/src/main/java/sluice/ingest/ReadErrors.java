@@ -1,7 +1,6 @@
 package sluice.ingest;
 
 import sluice.magic.UsageError;
-import tech.tablesaw.api.ColumnType;
 
 /**
  * Reading failures as one line that says where (file and line, or record for JSON), which column,
@@ -15,13 +14,13 @@ final class ReadErrors {
     }
 
     /** The trouble that stopped a stretch of a delimited file, found at {@code line}. */
-    static UsageError of(CsvPart part, String file, long line, ParallelCsvReader.Plan plan, boolean header) {
+    static UsageError of(CsvPart part, String file, long line, ParallelCsvReader.Plan plan, boolean header, CsvCells cells) {
         String where = file + " line " + line;
         return switch (part.trouble) {
             case UNCLOSED_QUOTE -> unclosedQuote(file, line);
             case FIELD_COUNT -> fieldCount(where, part.troubleFields, plan.columns(), part.troubleColumn, part.troubleValue, header);
             case BAD_VALUE -> badValue(where, plan.columns().get(part.troubleColumn), part.troubleValue,
-                    plan.types()[part.troubleColumn]);
+                    cells.describe(plan.types()[part.troubleColumn]));
         };
     }
 
@@ -41,9 +40,12 @@ final class ReadErrors {
                 + "; no value for column '" + columns.get(column) + "'. Fill the row (an empty field is a missing value), or check --sep.");
     }
 
-    /** A value that does not parse as its column's type; {@code where} is e.g. "a.csv line 7" or "a.json record 3". */
-    static UsageError badValue(String where, String column, String value, ColumnType type) {
-        return new UsageError(where + ", column '" + column + "': " + shown(value) + " is not " + ColumnTypes.describe(type)
+    /**
+     * A value that does not parse as its column's type; {@code where} is e.g. "a.csv line 7" or "a.json record 3",
+     * {@code type} as {@link CsvCells#describe} puts it.
+     */
+    static UsageError badValue(String where, String column, String value, String type) {
+        return new UsageError(where + ", column '" + column + "': " + shown(value) + " is not " + type
                 + ". Fix the value, read the column as text with --types " + column + "=text, or add the token to --missing.");
     }
 

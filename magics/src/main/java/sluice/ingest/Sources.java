@@ -2,6 +2,7 @@ package sluice.ingest;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,19 +20,20 @@ final class Sources {
     private Sources() {
     }
 
-    static Table read(IngestOptions options, Progress progress) throws Exception {
-        return ColumnSelection.select(readAll(options, progress), options.columns());
+    /** @param notes where readers add what the report should say besides the table (encoding, columns kept as text) */
+    static Table read(IngestOptions options, Progress progress, Collection<String> notes) throws Exception {
+        return ColumnSelection.select(readAll(options, progress, notes), options.columns());
     }
 
-    private static Table readAll(IngestOptions options, Progress progress) throws Exception {
+    private static Table readAll(IngestOptions options, Progress progress, Collection<String> notes) throws Exception {
         String source = options.source();
         if (source.startsWith("jdbc:")) {
             return JdbcSource.read(options);
         }
         if (source.matches("(?i)https?://.*")) {
-            return UrlSource.read(options, progress);
+            return UrlSource.read(options, progress, notes);
         }
-        return readFiles(ParquetSource.dataFiles(Locations.files(source)), options, progress);
+        return readFiles(ParquetSource.dataFiles(Locations.files(source)), options, progress, notes);
     }
 
     /** The source as it may be shown: passwords in URLs are masked. */
@@ -44,8 +46,8 @@ final class Sources {
     }
 
     /** Reads files of one schema as one table; later files take the first file's column types. */
-    static Table readFiles(List<Path> files, IngestOptions options, Progress progress) throws IOException {
-        Table first = readFile(files.get(0), options, Map.of(), progress);
+    static Table readFiles(List<Path> files, IngestOptions options, Progress progress, Collection<String> notes) throws IOException {
+        Table first = readFile(files.get(0), options, Map.of(), progress, notes);
         if (files.size() == 1) {
             return first;
         }
@@ -59,7 +61,7 @@ final class Sources {
             if (options.limit() != null && all.rowCount() >= options.limit()) {
                 break;
             }
-            Table next = readFile(file, options, types, progress);
+            Table next = readFile(file, options, types, progress, notes);
             if (!next.columnNames().equals(first.columnNames())) {
                 throw new UsageError("'" + file + "' has columns " + next.columnNames() + ", but '" + files.get(0)
                         + "' has " + first.columnNames() + ". Files read together need the same columns.");
@@ -82,7 +84,8 @@ final class Sources {
         }
     }
 
-    static Table readFile(Path file, IngestOptions options, Map<String, ColumnType> types, Progress progress) throws IOException {
+    static Table readFile(Path file, IngestOptions options, Map<String, ColumnType> types, Progress progress,
+                          Collection<String> notes) throws IOException {
         String name = file.getFileName().toString().toLowerCase().replaceFirst("\\.gz$", "");
         boolean excel = ExcelSource.isWorkbook(name);
         if (options.sheet() != null && !excel) {
@@ -101,6 +104,6 @@ final class Sources {
         if (name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
             return JsonSource.read(file, options);
         }
-        return CsvSource.read(file, options, types, progress);
+        return CsvSource.read(file, options, types, progress, notes);
     }
 }

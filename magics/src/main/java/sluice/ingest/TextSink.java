@@ -35,6 +35,12 @@ final class TextSink extends ColumnSink {
             all.addAll(((TextSink) part).texts);
             ((TextSink) part).texts = null;
         }
-        return ColumnInference.build(name, all, ColumnInference.detect(all, cells.readOptions), false, cells.readOptions);
+        TypeGuess guess = ColumnInference.guess(all, cells);
+        DecimalCommas.check(name, guess, cells);
+        String note = guess.note(name);
+        if (note != null) {
+            cells.notes.put(name, note);
+        }
+        return ColumnInference.build(name, all, guess.type(), false, cells);
     }
 }

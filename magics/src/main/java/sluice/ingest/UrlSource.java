@@ -25,7 +25,7 @@ final class UrlSource {
     private UrlSource() {
     }
 
-    static Table read(IngestOptions options, Progress progress) throws IOException, InterruptedException {
+    static Table read(IngestOptions options, Progress progress, java.util.Collection<String> notes) throws IOException, InterruptedException {
         String shown = Secrets.mask(options.source());
         URI uri;
         try {
@@ -52,7 +52,7 @@ final class UrlSource {
                 }
                 Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            Table table = Sources.readFiles(List.of(file), options, progress);
+            Table table = Sources.readFiles(List.of(file), options, progress, notes);
             table.setName(fileName);
             return table;
         } finally {

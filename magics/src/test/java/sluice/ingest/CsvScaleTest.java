@@ -130,7 +130,7 @@ class CsvScaleTest {
                 String.valueOf(random.nextInt(2_000_000) - 1_000_000),
                 String.valueOf(random.nextGaussian() * Math.pow(10, random.nextInt(12) - 6)),
                 String.format("%.6g", random.nextDouble() * 1e6),
-                r > 35_000 && random.nextInt(100) == 0 ? "\"1.5\"" : String.valueOf(random.nextLong() / 1000),
+                r > 35_000 && random.nextInt(100) == 0 ? "\"x,1\"" : String.valueOf(random.nextLong() / 1000),
                 random.nextInt(4) == 0 ? "\"say \"\"" + r + "\"\",\nok\"" : "t" + random.nextInt(50),
                 random.nextBoolean() ? "true" : "False",
                 String.format("20%02d-%02d-%02d", random.nextInt(30), random.nextInt(12) + 1, random.nextInt(28) + 1),
