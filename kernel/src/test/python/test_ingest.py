@@ -55,10 +55,7 @@ def test_ingest_help_lists_its_options(kernel):
     assert "  %ingest data/penguins.csv" in usage
     assert run.stderr == "", run.stderr
     for option in ("--as", "--sep", "--no-header", "--missing", "--types", "--limit", "--query", "--table", "--password-env",
-                   "--columns", "--sheet"):
-
-
-                   "--decimal", "--thousands", "--date-format", "--encoding"):
+                   "--columns", "--sheet", "--decimal", "--thousands", "--date-format", "--encoding"):
         assert option in usage, option
 
 
