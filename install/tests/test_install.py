@@ -119,3 +119,76 @@ def test_reinstall_replaces_the_previous_kernelspec(prefix, env, tmp_path):
     install(prefix, env, cwd=tmp_path)
     assert not (folder / "stale.txt").exists()
     assert (folder / "kernel.json").is_file()
+
+
+def jar_install(args, env, cwd, jar=JAR):
+    """`java -jar sluice.jar install ARGS`, as a user with only the released jar runs it."""
+    return run(["java", "-jar", str(jar), "install", *args], env, cwd)
+
+
+def test_the_jar_alone_installs_a_kernelspec_that_starts(prefix, env, tmp_path):
+    # A copy of the jar in a folder of its own: no repository, no Maven, no install.sh.
+    released = tmp_path / "download" / "sluice.jar"
+    released.parent.mkdir()
+    shutil.copy(JAR, released)
+    result = jar_install(["--prefix", str(prefix), "--name", NAME, "--display-name", "Java (Jar)"], env, tmp_path, released)
+    assert result.returncode == 0, result.stdout + result.stderr
+    folder = prefix / "share" / "jupyter" / "kernels" / NAME
+    spec = json.loads((folder / "kernel.json").read_text())
+    assert spec["display_name"] == "Java (Jar)"
+    assert spec["argv"][-4:] == ["-jar", str(folder / "sluice.jar"), "kernel", "{connection_file}"]
+    assert (folder / "sluice.jar").read_bytes() == released.read_bytes()
+    assert (folder / "logo-64x64.png").read_bytes().startswith(b"\x89PNG")
+    assert (folder / "plotly.min.js").stat().st_size > 1_000_000
+    assert "with class-data archive" in result.stdout or "with AOT cache" in result.stdout, result.stdout
+    listed = run(kernelspec_command() + ["list"], env, tmp_path)
+    assert any(line.split()[:2] == [NAME, str(folder)] for line in listed.stdout.splitlines()), listed.stdout
+    version = run(spec["argv"][:-2] + ["--version"], env, cwd=tmp_path)
+    assert version.returncode == 0 and version.stdout.startswith("Sluice "), version.stdout + version.stderr
+
+
+def test_user_and_sys_prefix_install_where_jupyter_looks(tmp_path):
+    data = tmp_path / "data"
+    env = dict(os.environ, JUPYTER_DATA_DIR=str(data))
+    result = jar_install(["--user", "--name", NAME], env, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (data / "kernels" / NAME / "kernel.json").is_file()
+
+    # --sys-prefix asks the python3 on PATH for sys.prefix: here a stand-in that names a folder of ours.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "python3"
+    fake.write_text(f"#!/bin/sh\necho {tmp_path / 'venv'}\n")
+    fake.chmod(0o755)
+    env = dict(os.environ, PATH=f"{bin_dir}:{os.environ['PATH']}")
+    result = jar_install(["--sys-prefix", "--name", NAME], env, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "venv" / "share" / "jupyter" / "kernels" / NAME / "kernel.json").is_file()
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--name", "has space"], "may hold only letters, digits"),
+    (["--display-name", " "], "the display name is empty"),
+    (["--user", "--prefix", "PREFIX"], "mutually exclusive"),
+    (["--jvm-opt=-XX:NoSuchFlag"], "does not accept the JVM options"),
+    (["--colour"], "Unknown option: '--colour'"),
+])
+def test_a_bad_install_option_is_one_line_and_installs_nothing(args, says, prefix, env, tmp_path):
+    args = [str(prefix) if a == "PREFIX" else a for a in args]
+    if "--user" not in args:
+        args += ["--prefix", str(prefix)]
+    result = jar_install(args, env, tmp_path)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert says in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert not (prefix / "share").exists()
+
+
+def test_install_never_replaces_a_folder_that_is_not_a_kernelspec(prefix, env, tmp_path):
+    folder = prefix / "share" / "jupyter" / "kernels" / NAME
+    folder.mkdir(parents=True)
+    (folder / "notes.txt").write_text("mine")
+    result = jar_install(["--prefix", str(prefix), "--name", NAME], env, tmp_path)
+    assert result.returncode == 1
+    assert "is not a kernelspec (no kernel.json); move it away first" in result.stderr
+    assert (folder / "notes.txt").read_text() == "mine"

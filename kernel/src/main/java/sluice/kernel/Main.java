@@ -21,7 +21,7 @@ import sluice.session.Session;
 /**
  * The launcher of the kernel jar: {@code kernel CONNECTION_FILE} runs the Jupyter kernel (what the
  * kernelspec starts); {@code run NOTEBOOK} runs a notebook without Jupyter; {@code warmup} runs a few
- * cells once and exits, to record a class-data archive.
+ * cells once and exits, to record a class-data archive; {@code install} writes the kernelspec.
  */
 public final class Main {
     private static final String USAGE = """
@@ -30,6 +30,9 @@ public final class Main {
                    java -jar sluice.jar magics-table             print the README's table of magics
                    java -jar sluice.jar warmup                   run sample cells once, then exit
                    java -jar sluice.jar resources DIR            write plotly.min.js into DIR (the kernelspec)
+                   java -jar sluice.jar install [--user|--sys-prefix|--prefix DIR] [--name NAME]
+                                         [--display-name TEXT] [--jvm-opt OPT]...
+                                                                 install the Jupyter kernelspec for this jar
                    java -jar sluice.jar serve MODEL_FILE [--port N] [--host H] [--token-env VAR]
                                                                  serve a model saved with %deploy save FILE
                    java -jar sluice.jar --version""";
@@ -59,6 +62,7 @@ public final class Main {
                 }
                 writeResources(Path.of(args[1]));
             }
+            case "install" -> System.exit(InstallCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
             case "serve" -> System.exit(sluice.deploy.ServeCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
             case "--version", "version" -> System.out.println("Sluice " + Version.SLUICE);
             case "--help", "-h", "help" -> System.out.println(USAGE);
@@ -227,7 +231,7 @@ public final class Main {
     }
 
     /** Copies plotly.js from the jar into the kernelspec folder, which the Jupyter server serves. */
-    private static void writeResources(Path dir) {
+    static void writeResources(Path dir) {
         String plotly = "META-INF/resources/webjars/plotly.js-dist/" + Version.PLOTLY + "/plotly.js";
         try (var in = Main.class.getClassLoader().getResourceAsStream(plotly)) {
             if (in == null) {
