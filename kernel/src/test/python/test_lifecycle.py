@@ -164,14 +164,24 @@ def test_a_failing_thread_leaves_the_kernel_answering(kernel):
     assert kernel.ok("keep").result == "7"
 
 
-def test_a_cell_past_the_heap_leaves_the_kernel_answering(kernel):
-    java = int(os.environ.get("SLUICE_EXPECT_JAVA") or 17)
-    if java >= 21:
-        # Found by this test and not fixed yet (issue 14): on Java 25 the exhausted heap also fails
-        # the kernel's control thread, and the cell's reply never comes.
-        pytest.skip(f"known defect on Java {java}: a cell past the heap leaves no reply (issue 14)")
+def test_a_cell_past_the_heap_is_stopped_and_the_kernel_answers_on(kernel):
     kernel.ok("int keep = 7;")
     # One block, so what it allocated is garbage once it fails (a variable of the session would keep it).
     run = kernel.execute("{ List<long[]> hog = new ArrayList<>(); while (true) hog.add(new long[1_000_000]); }", timeout=120)
     assert run.status == "error" and run.error["ename"] == "java.lang.OutOfMemoryError", run.describe()
+    # Stopped before the heap is exhausted to its last byte, where the kernel's own threads would fail too.
+    assert "was stopped so that the kernel keeps running" in run.error["evalue"], run.describe()
+    assert "--jvm-opt -Xmx" in run.error["evalue"]
     assert kernel.ok("keep").result == "7"
+    # One allocation larger than the heap fails at once, as plain Java does.
+    run = kernel.execute("long[] huge = new long[2_000_000_000];", timeout=60)
+    assert run.error["ename"] == "java.lang.OutOfMemoryError", run.describe()
+    assert kernel.ok("keep + 1").result == "8"
+
+
+def test_a_cell_that_churns_through_garbage_is_not_stopped(kernel):
+    # Many times the heap in short-lived arrays: full of garbage at moments, never full of live data.
+    run = kernel.execute("long churned = 0;\nfor (int i = 0; i < 3000; i++) { long[] a = new long[1_000_000]; a[i % 1000] = i; churned += a[i % 1000]; }\nchurned",
+                         timeout=120)
+    assert run.status == "ok", run.describe()
+    assert run.result == str(sum(range(3000)))

@@ -6,8 +6,18 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryNotificationInfo;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.util.HashSet;
 import java.util.Set;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * What the kernel weaves into the classes of Java cells as JShell loads them, so that no cell can
@@ -15,11 +25,15 @@ import java.util.Set;
  * ends a busy loop when the cell is interrupted, on every JDK: {@code Thread.stop} is gone from
  * Java 20 on, and JShell's own {@code LocalExecutionControl} weaves the same check for the same
  * reason. Calls of {@code System.exit} and {@code Runtime.exit/halt} are refused with a message
- * instead of ending the kernel. Public because the cells' classes call it.
+ * instead of ending the kernel. A cell that fills the heap is stopped at the same checks with an
+ * {@link OutOfMemoryError} while the kernel's own threads still find memory (a heap exhausted to the
+ * last byte fails them too, and with them the cell's reply). Public because the cells' classes call it.
  */
 public final class CellGuard {
     private static final String SELF = "sluice/kernel/CellGuard";
     private static volatile boolean stopping;
+    private static volatile boolean heapFull;
+    private static volatile String heapFullMessage;
 
     private CellGuard() {
     }
@@ -44,6 +58,65 @@ public final class CellGuard {
         if (stopping) {
             throw new Stopped();
         }
+        if (heapFull) {
+            heapFull = false;
+            throw new OutOfMemoryError(heapFullMessage);
+        }
+    }
+
+    /**
+     * Watches every collection: once one leaves the heap fuller than all but its last 10% (at least
+     * 32 MB), the running cell's next check ends it with an OutOfMemoryError, so the memory it held
+     * is garbage and the kernel's threads can still send its reply. (A pool's collection-usage
+     * threshold is not enough: on Java 17, G1 updates it too late to win the race.)
+     */
+    static void watchHeap() {
+        long max = Runtime.getRuntime().maxMemory();
+        if (max == Long.MAX_VALUE) {
+            return;
+        }
+        long threshold = max - Math.max(max / 10, 32L << 20);
+        NotificationListener listener = (notification, handback) -> {
+            if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                return;
+            }
+            var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+            long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+            if (used > threshold) {
+                stopForHeap(used, max);
+            }
+        };
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(listener, null, null);
+            }
+        }
+        // And the old generation's own threshold, which Java 25's G1 reports sooner than its collections.
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported() && pool.getUsage().getMax() == max) {
+                pool.setCollectionUsageThreshold(threshold);
+            }
+            if (pool.getType() == MemoryType.HEAP && pool.isUsageThresholdSupported() && pool.getUsage().getMax() == max) {
+                pool.setUsageThreshold(threshold);
+            }
+        }
+        ((NotificationEmitter) ManagementFactory.getMemoryMXBean()).addNotificationListener((notification, handback) -> {
+            if (notification.getType().equals(MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED)) {
+                stopForHeap(MemoryNotificationInfo.from((CompositeData) notification.getUserData()).getUsage().getUsed(), max);
+            } else if (notification.getType().equals(MemoryNotificationInfo.MEMORY_THRESHOLD_EXCEEDED)) {
+                // Full, perhaps of garbage: a collection tells which, and its notification above decides.
+                Thread collect = new Thread(System::gc, "sluice-heap-check");
+                collect.setDaemon(true);
+                collect.start();
+            }
+        }, null, null);
+    }
+
+    private static void stopForHeap(long used, long max) {
+        heapFullMessage = "the cell filled the heap (" + (used >> 20) + " of " + (max >> 20) + " MB still in use after a"
+                + " collection) and was stopped so that the kernel keeps running; keep less in memory, or install"
+                + " the kernel with more heap (install.sh --jvm-opt -Xmx8g)";
+        heapFull = true;
     }
 
     /** Woven in place of {@code System.exit(status)}. */
@@ -59,6 +132,7 @@ public final class CellGuard {
     /** Asks the running cell's woven code to stop (true), or clears that for the next cell (false). */
     static void stopping(boolean stop) {
         stopping = stop;
+        heapFull = false;
     }
 
     /** The class file with the stop checks and the exit guard woven in. */

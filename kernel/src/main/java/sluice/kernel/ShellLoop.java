@@ -51,8 +51,8 @@ final class ShellLoop extends ShellChannel {
             Message message;
             try {
                 message = readMessage();
-            } catch (RuntimeException e) {
-                logger.log(Level.WARNING, "Dropped a malformed message: " + e.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                logger.log(Level.WARNING, "Dropped a message that could not be read: " + e);
                 continue;
             }
             if (message == null) {
@@ -66,7 +66,8 @@ final class ShellLoop extends ShellChannel {
             ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
             try {
                 handler.handle(env, message);
-            } catch (Exception e) {
+            } catch (Exception | OutOfMemoryError e) {
+                // A cell that filled the heap can fail the handler outside the cell too; the loop must live on.
                 logger.log(Level.SEVERE, "Failed handling " + message.getHeader().getType().getName(), e);
             } finally {
                 env.resolveDeferrals();

@@ -78,6 +78,7 @@ final class SluiceKernel extends BaseKernel {
         super(StandardCharsets.UTF_8);
         setShouldReplaceStdStreams(false);
         this.java = java;
+        CellGuard.watchHeap();
         this.magics = MagicCatalogue.create(session, this::runSource);
         this.assistant = new Assistant(this::javaShell, magics);
         System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
