@@ -2,6 +2,7 @@
 
 The display cells are as IJava's documentation writes them, so notebooks made for IJava or JJava run unchanged.
 """
+import os
 import queue
 import time
 
@@ -117,3 +118,33 @@ def test_without_stdin_a_read_is_one_line_of_error_not_a_hang(kernel):
     assert "No input is possible here" in run.error["evalue"]
     assert len(run.error["traceback"]) == 1
     assert kernel.ok("1 + 1").result == "2"
+
+
+def test_ingest_password_prompt_asks_hidden_and_the_database_checks_it(kernel):
+    from test_ingest import mariadb_reachable
+    mariadb_reachable()
+    user, table = f"sluice_pw_{os.getpid()}", f"pw_rows_{os.getpid()}"
+    root = 'try (var c = java.sql.DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/test?user=root"); var s = c.createStatement()) { '
+    kernel.ok(root + f's.execute("CREATE USER \'{user}\'@\'%\' IDENTIFIED BY \'Pw-4711\'");'
+              f' s.execute("CREATE TABLE {table} (id INT)"); s.execute("INSERT INTO {table} VALUES (1), (2)");'
+              f' s.execute("GRANT SELECT ON test.{table} TO \'{user}\'@\'%\'"); }}')
+    source = f"%ingest 'jdbc:mariadb://127.0.0.1:3306/test?user={user}' --table {table} --password-prompt"
+    try:
+        run, requests = answer_inputs(kernel, source, ["Pw-4711"])
+        assert requests == [{"prompt": f"Password for jdbc:mariadb://127.0.0.1:3306/test?user={user}: ", "password": True}]
+        assert run.status == "ok", run.describe()
+        assert "2 rows × 1 column" in run.result
+        assert "Pw-4711" not in str(run.messages)
+
+        run, _ = answer_inputs(kernel, source, ["wrong-pw-99"])
+        assert run.status == "error" and run.error["ename"] == "UsageError", run.describe()
+        assert "Access denied" in run.error["evalue"] or "password" in run.error["evalue"].lower(), run.describe()
+        assert "wrong-pw-99" not in str(run.messages)
+
+        run = kernel.execute(source, allow_stdin=False)
+        assert run.error["ename"] == "UsageError" and "No input is possible here" in run.error["evalue"], run.describe()
+        run = kernel.execute(source + " --password-env HOME")
+        assert run.error["evalue"] == "Give --password-env or --password-prompt, not both."
+        assert kernel.ok('table().rowCount()').result == "2"
+    finally:
+        kernel.ok(root + f's.execute("DROP TABLE IF EXISTS {table}"); s.execute("DROP USER IF EXISTS \'{user}\'@\'%\'"); }}')

@@ -18,9 +18,10 @@ final class MagicCatalogue {
     private MagicCatalogue() {
     }
 
-    static Magics create(Session session, CellRunner runner) {
+    /** @param askPassword asks the user of the running cell for a password (the prompt given) */
+    static Magics create(Session session, CellRunner runner, java.util.function.UnaryOperator<String> askPassword) {
         Magics magics = new Magics();
-        magics.add("ingest", Magics.Kind.LINE, () -> new IngestMagic(session));
+        magics.add("ingest", Magics.Kind.LINE, () -> new IngestMagic(session, askPassword));
         magics.add("clean", Magics.Kind.LINE, () -> new CleanMagic(session));
         magics.add("eda", Magics.Kind.LINE, () -> new EdaMagic(session));
         magics.add("train", Magics.Kind.LINE, () -> new TrainMagic(session, System.out));
@@ -30,5 +31,12 @@ final class MagicCatalogue {
         magics.add("lsmagic", Magics.Kind.LINE, () -> new LsMagic(magics));
         magics.add("time", Magics.Kind.CELL, () -> new TimeMagic(runner, System.out));
         return magics;
+    }
+
+    /** The catalogue as listed in help and the README, with no one to run cells or answer prompts. */
+    static Magics create(Session session) {
+        return create(session, body -> null, prompt -> {
+            throw new sluice.magic.UsageError("No input is possible here.");
+        });
     }
 }

@@ -54,7 +54,7 @@ public final class Main {
                 runKernel(Path.of(args[1]));
             }
             case "run" -> runNotebook(args);
-            case "magics-table" -> System.out.print(HelpMagic.markdownTable(MagicCatalogue.create(new Session(), body -> null)));
+            case "magics-table" -> System.out.print(HelpMagic.markdownTable(MagicCatalogue.create(new Session())));
             case "warmup" -> warmup();
             case "resources" -> {
                 if (args.length != 2) {

@@ -79,7 +79,7 @@ final class SluiceKernel extends BaseKernel {
         setShouldReplaceStdStreams(false);
         this.java = java;
         CellGuard.watchHeap();
-        this.magics = MagicCatalogue.create(session, this::runSource);
+        this.magics = MagicCatalogue.create(session, this::runSource, prompt -> input(prompt, true));
         this.assistant = new Assistant(this::javaShell, magics);
         System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, false, StandardCharsets.UTF_8));

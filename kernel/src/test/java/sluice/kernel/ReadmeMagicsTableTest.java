@@ -18,7 +18,7 @@ class ReadmeMagicsTableTest {
         String readme = Files.readString(Path.of("..", "README.md"));
         assertThat(readme).as("README.md marks its table of magics").contains(START, END);
         String inReadme = readme.substring(readme.indexOf(START) + START.length(), readme.indexOf(END));
-        String declared = HelpMagic.markdownTable(MagicCatalogue.create(new Session(), body -> null));
+        String declared = HelpMagic.markdownTable(MagicCatalogue.create(new Session()));
 
         assertThat(inReadme)
                 .as("README.md's table of magics differs from the magics' declarations; paste the output of "

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +33,7 @@ import tech.tablesaw.api.Table;
                 "  %%ingest jdbc:sqlite:data/shop.db --table sales",
                 "  %%ingest euro.csv --sep ';' --decimal , --thousands . --date-format dd.MM.yyyy",
                 "", "Drivers inside: PostgreSQL (jdbc:postgresql:), MariaDB and MySQL (jdbc:mariadb:, jdbc:mysql:), SQLite (jdbc:sqlite:FILE);",
-                "any other from the kernel's classpath. Passwords come from --password-env VAR or the database's own places:",
+                "any other from the kernel's classpath. Passwords come from --password-prompt, --password-env VAR or the database's own places:",
                 "PGPASSWORD or ~/.pgpass; MYSQL_PWD or ~/.my.cnf's [client] section."})
 public final class IngestMagic implements Magic {
     @Parameters(index = "0", paramLabel = "SOURCE", description = "A file (CSV, TSV, JSON, Parquet, .xlsx), folder, glob, http(s) URL or jdbc: URL.")
@@ -68,6 +69,9 @@ public final class IngestMagic implements Magic {
     @Option(names = "--password-env", paramLabel = "VAR", description = "For a jdbc: SOURCE, the environment variable holding the password.")
     String passwordEnv;
 
+    @Option(names = "--password-prompt", description = "For a jdbc: SOURCE, ask for the password (typed hidden; it never enters the notebook).")
+    boolean passwordPrompt;
+
     @Option(names = "--columns", paramLabel = "A,B,…", description = "Keep only these columns, in this order (Parquet and databases read no others).")
     String columns;
 
@@ -92,17 +96,34 @@ public final class IngestMagic implements Magic {
     @Option(names = "--encoding", paramLabel = "NAME", description = "Text encoding such as UTF-8, windows-1252, ISO-8859-1, UTF-16 (default: a byte-order mark, else UTF-8, else windows-1252).")
     String encoding;
 
+    private static final UnaryOperator<String> NO_PROMPT = prompt -> {
+        throw new UsageError("--password-prompt needs a notebook to ask in; use --password-env VAR here.");
+    };
+
     private final Session session;
     private final PrintStream progress;
+    private final UnaryOperator<String> askPassword;
 
-    /** @param progress where a progress line goes for reads over a second (the cell's stderr) */
-    public IngestMagic(Session session, PrintStream progress) {
+    /**
+     * @param progress    where a progress line goes for reads over a second (the cell's stderr)
+     * @param askPassword asks the notebook's user for a password, the prompt given; throws a UsageError where no one can answer
+     */
+    public IngestMagic(Session session, PrintStream progress, UnaryOperator<String> askPassword) {
         this.session = session;
         this.progress = progress;
+        this.askPassword = askPassword;
+    }
+
+    public IngestMagic(Session session, UnaryOperator<String> askPassword) {
+        this(session, System.err, askPassword);
+    }
+
+    public IngestMagic(Session session, PrintStream progress) {
+        this(session, progress, NO_PROMPT);
     }
 
     public IngestMagic(Session session) {
-        this(session, System.err);
+        this(session, NO_PROMPT);
     }
 
     @Override
@@ -133,8 +154,11 @@ public final class IngestMagic implements Magic {
             throw new UsageError("Give --header or --no-header, not both.");
         }
         boolean jdbc = source.startsWith("jdbc:");
-        if (!jdbc && (query != null || table != null || passwordEnv != null)) {
-            throw new UsageError("--query, --table and --password-env are for jdbc: sources, not '" + source + "'.");
+        if (!jdbc && (query != null || table != null || passwordEnv != null || passwordPrompt)) {
+            throw new UsageError("--query, --table, --password-env and --password-prompt are for jdbc: sources, not '" + source + "'.");
+        }
+        if (passwordEnv != null && passwordPrompt) {
+            throw new UsageError("Give --password-env or --password-prompt, not both.");
         }
         if (jdbc && (query == null) == (table == null)) {
             throw new UsageError("A jdbc: source needs --query \"SQL\" or --table NAME (one of them).");
@@ -144,9 +168,27 @@ public final class IngestMagic implements Magic {
         }
         checkFormatOptions();
         Character sep = separator();
-        return new IngestOptions(source, sep, header ? Boolean.TRUE : noHeader ? Boolean.FALSE : null,
-                list(missing), typeMap(), limit, query, table, passwordEnv, columnList(), sheet,
-                mark("--decimal", decimal, ".,", sep), mark("--thousands", thousands, ".,' ", sep), dateFormat(), encoding());
+        Map<String, String> types = typeMap();
+        List<String> columnList = columnList();
+        Character decimalMark = mark("--decimal", decimal, ".,", sep);
+        Character thousandsMark = mark("--thousands", thousands, ".,' ", sep);
+        String dates = dateFormat();
+        String charset = encoding();
+        // Asked last, so that a mistake in any other option is reported before anyone types a password.
+        return new IngestOptions(source, sep, header ? Boolean.TRUE : noHeader ? Boolean.FALSE : null, list(missing),
+                types, limit, query, table, passwordEnv, password(), columnList, sheet, decimalMark, thousandsMark, dates, charset);
+    }
+
+    /** The password asked for with --password-prompt, once every other option is known to be right; else null. */
+    private String password() {
+        if (!passwordPrompt) {
+            return null;
+        }
+        String password = askPassword.apply("Password for " + Secrets.mask(source) + ": ");
+        if (password == null) {
+            throw new UsageError("No password was typed; run the cell again to be asked once more.");
+        }
+        return password;
     }
 
     /** One character among {@code allowed}, unlike the separator and (for --thousands) the decimal mark. */

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param query      SQL to run, for a JDBC source
  * @param table      table to read, for a JDBC source
  * @param passwordEnv environment variable holding the database password
+ * @param password   the database password typed at {@code --password-prompt}, or null; never shown
  * @param columns    the columns to keep, in this order; empty for all
  * @param sheet      for an Excel workbook, the sheet by name or 1-based position; null for the first
  * @param decimal    decimal mark of delimited text ('.' or ','), or null for '.' with decimal commas detected
@@ -24,7 +25,7 @@ import java.util.Map;
  */
 public record IngestOptions(String source, Character separator, Boolean header, List<String> missing,
                             Map<String, String> types, Integer limit, String query, String table, String passwordEnv,
-                            List<String> columns, String sheet, Character decimal, Character thousands, String dateFormat,
+                            String password, List<String> columns, String sheet, Character decimal, Character thousands, String dateFormat,
                             String encoding) {
 
     /** Tokens read as missing in every text source. */
@@ -34,6 +35,12 @@ public record IngestOptions(String source, Character separator, Boolean header, 
         missing = List.copyOf(missing);
         types = Map.copyOf(types);
         columns = List.copyOf(columns);
+    }
+
+    /** As a record prints itself, but without the typed password. */
+    @Override
+    public String toString() {
+        return "IngestOptions[source=" + Secrets.mask(source) + (password == null ? "" : ", password=***") + "]";
     }
 
     /** Default and extra missing-value tokens together. */

@@ -11,7 +11,7 @@ import sluice.magic.UsageError;
 
 /**
  * Where to connect and as whom, with the password kept out of the notebook: it comes from
- * {@code --password-env VAR}, else as the database's own client finds it ({@code PGPASSWORD} or
+ * {@code --password-prompt} or {@code --password-env VAR}, else as the database's own client finds it ({@code PGPASSWORD} or
  * {@code ~/.pgpass}, which the PostgreSQL driver reads once it knows the user; {@code ~/.my.cnf} or
  * {@code MYSQL_PWD} for MariaDB and MySQL), and a password typed into the URL is remembered only to be masked.
  *
@@ -31,6 +31,11 @@ record JdbcLogin(String url, Properties properties, List<String> secrets) {
 
     /** @param home the home folder, where {@code .my.cnf} is looked for */
     static JdbcLogin of(String url, String passwordEnv, UnaryOperator<String> env, Path home) {
+        return of(url, passwordEnv, null, env, home);
+    }
+
+    /** @param typed the password typed at --password-prompt, or null */
+    static JdbcLogin of(String url, String passwordEnv, String typed, UnaryOperator<String> env, Path home) {
         List<String> secrets = new ArrayList<>(Secrets.passwordsIn(url));
         Properties properties = new Properties();
         boolean postgres = url.startsWith("jdbc:postgresql:");
@@ -51,6 +56,15 @@ record JdbcLogin(String url, Properties properties, List<String> secrets) {
             }
             properties.setProperty("password", password);
             secrets.add(password);
+        }
+        if (typed != null) {
+            if (urlPassword) {
+                throw new UsageError("The URL has a password and --password-prompt asks for another: keep only --password-prompt.");
+            }
+            properties.setProperty("password", typed);
+            if (!typed.isEmpty()) {
+                secrets.add(typed);
+            }
         }
         if (postgres) {
             postgresDefaults(driverUrl, properties, env, secrets);

@@ -30,7 +30,7 @@ final class JdbcSource {
      * @param home the home folder, with ~/.my.cnf
      */
     static Table read(IngestOptions options, UnaryOperator<String> env, Path home) {
-        JdbcLogin login = JdbcLogin.of(options.source(), options.passwordEnv(), env, home);
+        JdbcLogin login = JdbcLogin.of(options.source(), options.passwordEnv(), options.password(), env, home);
         try (Connection connection = DriverManager.getConnection(login.url(), login.properties())) {
             try {
                 Table table = select(connection, options);

@@ -48,6 +48,20 @@ class JdbcLoginTest {
     }
 
     @Test
+    void aPasswordTypedAtThePrompt_beatsPgPasswordAndMysqlPwd_andIsMasked() {
+        JdbcLogin pg = JdbcLogin.of(URL, null, "typed-pw", Map.of("PGPASSWORD", "env-secret")::get, Path.of("/nonexistent"));
+        JdbcLogin maria = JdbcLogin.of("jdbc:mariadb://127.0.0.1:3306/test?user=ana", null, "typed-pw",
+                Map.of("MYSQL_PWD", "env-secret")::get, Path.of("/nonexistent"));
+
+        assertThat(pg.properties()).containsEntry("password", "typed-pw");
+        assertThat(maria.properties()).containsEntry("password", "typed-pw");
+        assertThat(pg.secrets()).contains("typed-pw");
+        assertThatThrownBy(() -> JdbcLogin.of(URL + "?password=inurl", null, "typed-pw", Map.<String, String>of()::get, Path.of("/nonexistent")))
+                .isInstanceOf(UsageError.class)
+                .hasMessage("The URL has a password and --password-prompt asks for another: keep only --password-prompt.");
+    }
+
+    @Test
     void passwordEnv_thatIsNotSet_saysWhichVariable() {
         assertThatThrownBy(() -> login(URL, "SALES_DB_PASSWORD", Map.of()))
                 .isInstanceOf(UsageError.class)
