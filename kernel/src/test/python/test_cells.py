@@ -180,3 +180,23 @@ def test_stop_on_error_aborts_cells_queued_behind_a_failure(kernel):
     assert kernel.collect(failing, "1/0").status == "error"
     assert kernel.collect(queued, "int neverRuns = 1;").status == "aborted"
     assert kernel.execute("neverRuns").status == "error"
+
+
+def test_a_cell_that_is_a_literal_or_a_name_shows_what_java_computes(kernel):
+    # Such cells skip the compiler; in parentheses the same expression goes through JShell. Both must agree.
+    kernel.ok('int count = 7; double ratio = 0.1 + 0.2; String word = "héllo"; char letter = \'x\'; '
+              'long[] longs = {1, 2}; String none = null; Table tiny = Table.create("tiny", IntColumn.create("n", 1, 2));')
+    kernel.ok("class Holder { static int count = 99; }")  # a static field of the same name elsewhere changes nothing
+    cells = ["0", "-7", "2147483647", "-2147483648", "9000000000L", "12l", "true", "false", '"plain text"', '""',
+             "count", "ratio", "word", "letter", "longs", "none", "tiny"]
+    for cell in cells:
+        quick, compiled = kernel.ok(cell), kernel.ok(f"({cell})")
+        assert quick.result == compiled.result, f"{cell}: {quick.result!r} but JShell gives {compiled.result!r}"
+        assert [m["content"]["data"] for m in quick.of_type("execute_result")] == \
+               [m["content"]["data"] for m in compiled.of_type("execute_result")], cell
+    assert kernel.ok("count").result == "7"
+    kernel.ok('String count = "now text";')
+    assert kernel.ok("count").result == "now text"
+    for cell, says in [("2147483648", "integer number too large"), ("undefinedName", "cannot find symbol")]:
+        run = kernel.execute(cell)
+        assert run.status == "error" and says in run.error["evalue"], run.describe()

@@ -18,6 +18,7 @@ final class InProcessExecution extends DirectExecutionControl {
     private volatile Thread running;
     private volatile boolean stopped;
     private volatile Object lastValue;
+    private volatile boolean readingVariable;
 
     /** Plugs this execution control into {@code JShell.builder().executionEngine(...)}. */
     static final class Provider implements ExecutionControlProvider {
@@ -45,6 +46,38 @@ final class InProcessExecution extends DirectExecutionControl {
             woven[i] = new ClassBytecodes(classes[i].name(), CellGuard.weave(classes[i].bytecodes()));
         }
         super.load(woven);
+    }
+
+    /**
+     * Reads a variable for JShell's {@code varValue}; asked through {@link #readVariable}, it keeps
+     * the value itself for {@link #takeValue()}, as {@code invoke} keeps a snippet's, and makes no
+     * string of it (a table's would be costly).
+     */
+    @Override
+    public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
+        if (!readingVariable) {
+            return super.varValue(className, varName);
+        }
+        try {
+            var field = findClass(className).getDeclaredField(varName);
+            field.setAccessible(true);
+            lastValue = field.get(null);
+            return "";
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            throw new InternalException("cannot read " + varName + ": " + e);
+        }
+    }
+
+    /** The value of {@code variable} as an object, without compiling anything; NO_VALUE when it cannot be read. */
+    Object readVariable(jdk.jshell.JShell shell, jdk.jshell.VarSnippet variable) {
+        readingVariable = true;
+        lastValue = JavaShell.NO_VALUE;
+        try {
+            shell.varValue(variable);
+            return takeValue();
+        } finally {
+            readingVariable = false;
+        }
     }
 
     @Override

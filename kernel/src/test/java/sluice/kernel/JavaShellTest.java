@@ -30,6 +30,17 @@ class JavaShellTest {
     }
 
     @Test
+    void aCellThatIsOnlyAName_isTheVariableItself_evenAfterARedefinition() throws Exception {
+        JAVA.run("List<Integer> seen = new ArrayList<>(List.of(1));", 1, 1);
+        Object first = JAVA.run("seen", 2, 1);
+        assertThat(first).isSameAs(JAVA.run("(seen)", 3, 1)).isEqualTo(List.of(1));
+        JAVA.run("String seen = \"text\";", 4, 1);
+        assertThat(JAVA.run("seen", 5, 1)).isEqualTo("text");
+        assertThat(JAVA.run("42", 6, 1)).isEqualTo(42);
+        assertThat(JAVA.run("-9000000000L", 6, 1)).isEqualTo(-9_000_000_000L);
+    }
+
+    @Test
     void statementOnly_hasNoValue() throws Exception {
         assertThat(JAVA.run("int unused = 3;", 1, 1)).isSameAs(JavaShell.NO_VALUE);
         assertThat(JAVA.run("// just a comment\n", 1, 1)).isSameAs(JavaShell.NO_VALUE);

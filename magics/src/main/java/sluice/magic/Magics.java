@@ -31,6 +31,8 @@ public final class Magics {
 
     /** In the order they were added, which is the order listings show them in. */
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    /** One parsed declaration per magic for help, listings and completion, which only read it. */
+    private final Map<String, CommandLine> declarations = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Registers a magic; the factory makes a fresh instance for every call, so options never leak. */
     public Magics add(String name, Kind kind, Supplier<? extends Magic> factory) {
@@ -80,20 +82,17 @@ public final class Magics {
 
     /** The usage text of a magic, as {@code --help} prints it. */
     public String usage(String name) {
-        Entry entry = entry(name, null);
-        return command(name, entry.kind(), entry.factory().get()).getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
+        return declaration(name).getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
     }
 
     /** A magic's usage in one short line, e.g. {@code %ingest SOURCE [options]}. */
     public String usageLine(String name) {
-        Entry entry = entry(name, null);
-        return Synopsis.of(command(name, entry.kind(), entry.factory().get()));
+        return Synopsis.of(declaration(name));
     }
 
     /** The first line of a magic's description. */
     public String summary(String name) {
-        Entry entry = entry(name, null);
-        String[] description = command(name, entry.kind(), entry.factory().get()).getCommandSpec().usageMessage().description();
+        String[] description = declaration(name).getCommandSpec().usageMessage().description();
         return description.length == 0 ? "" : description[0];
     }
 
@@ -110,8 +109,7 @@ public final class Magics {
 
     /** The long option names a magic (or one of its operations) accepts, e.g. {@code --repeat}, {@code --help}. */
     public List<String> options(String name, String subcommand) {
-        Entry entry = entry(name, null);
-        CommandLine command = command(name, entry.kind(), entry.factory().get());
+        CommandLine command = declaration(name);
         CommandLine chosen = subcommand == null ? null : command.getSubcommands().get(subcommand);
         List<String> options = new ArrayList<>();
         for (OptionSpec option : (chosen == null ? command : chosen).getCommandSpec().options()) {
@@ -137,6 +135,12 @@ public final class Magics {
                     + entry.kind().prefix + name + (entry.kind() == Kind.CELL ? " on the first line of the cell." : "."));
         }
         return entry;
+    }
+
+    /** The magic's declaration, parsed once: reflection over the annotations costs milliseconds a call. */
+    private CommandLine declaration(String name) {
+        Entry entry = entry(name, null);
+        return declarations.computeIfAbsent(name, n -> command(n, entry.kind(), entry.factory().get()));
     }
 
     private static CommandLine command(String name, Kind kind, Magic magic) {
