@@ -18,7 +18,11 @@ What it measures, in one run:
 2. Round trip of a trivial cell: ``1``, after --warmup cells, --rt-runs times: from just before
    sending the execute_request to the execute_reply on shell, and to the ``idle`` status on IOPub
    (both channels are read at once, so each time is its own arrival time). Median and p90.
-   Then, in the same Sluice kernel, a CPU-bound cell three times (what JIT flags cost later on).
+   Interleaved with it, ``%lsmagic`` (a cell that holds only a magic, which both kernels have) and
+   ``1 + 1`` (the shortest cell Sluice compiles: ``1``, a literal, and a variable's name are answered
+   without javac). Then, in the same Sluice kernel, a CPU-bound cell three times.
+   Besides the variants above, ``sluice-installed`` is the kernelspec ``java -jar sluice.jar install``
+   writes: a CDS archive on Java 17-24, an AOT cache on Java 25 and newer (--java picks the JDK).
 
 The jar is copied into a temporary directory first, so a rebuild during the run changes nothing
 (an AppCDS archive is also only valid for the jar it was recorded with, at the same path).
@@ -88,6 +92,8 @@ EXPLORE_RT = ["sluice-plain", "sluice-appcds", "sluice-appcds-c2late", "sluice-a
 
 # A cell that holds only a magic, which both kernels have: the round trip without any compiler.
 MAGIC_CELL = "%lsmagic"
+# `1` is answered without the compiler (a literal); this expression is the shortest one that is compiled.
+COMPILED_CELL = "1 + 1"
 
 # A CPU-bound Java cell, run three times after the round trips: C1-only code is slower here.
 COMPUTE_CELL = ("double[] xs = new Random(42).doubles(2_000_000).toArray();\n"
@@ -116,6 +122,7 @@ class RoundTrips:
     to_idle: list[float]
     compute: list[float]  # seconds to the execute_reply of COMPUTE_CELL; empty for ipykernel
     magic: list[float] = field(default_factory=list)  # to the execute_reply of MAGIC_CELL, interleaved with `1`
+    compiled: list[float] = field(default_factory=list)  # to the execute_reply of COMPILED_CELL, likewise
 
 
 # ---- machine ---------------------------------------------------------------------------------
@@ -272,7 +279,7 @@ async def round_trips(variant: Variant, log_dir: Path, warmup: int, runs: int, t
     km, kc, log = await start(variant, log_dir, iopub=True)
     try:
         await kc.wait_for_ready(timeout=timeout)  # until IOPub is subscribed too, else the first idle can be lost
-        to_reply, to_idle, compute, magic = [], [], [], []
+        to_reply, to_idle, compute, magic, compiled = [], [], [], [], []
         for i in range(warmup + runs):
             if i >= warmup and (i - warmup) % 20 == 0:
                 wait_for_quiet(*quiet)  # between chunks of 20 cells, untimed
@@ -291,12 +298,18 @@ async def round_trips(variant: Variant, log_dir: Path, warmup: int, runs: int, t
                 raise SystemExit(f"{variant.name}: the cell {MAGIC_CELL} failed: {reply['content']}")
             if i >= warmup:
                 magic.append(t_magic - t0)
+            t0 = time.perf_counter()
+            t_compiled, reply = await await_reply(kc, kc.execute(COMPILED_CELL), timeout)
+            if reply["content"].get("status") != "ok":
+                raise SystemExit(f"{variant.name}: the cell {COMPILED_CELL} failed: {reply['content']}")
+            if i >= warmup:
+                compiled.append(t_compiled - t0)
         if not variant.is_ipykernel:
             for _ in range(3):
                 wait_for_quiet(*quiet)
                 t0 = time.perf_counter()
                 compute.append(await execute_ok(kc, variant, COMPUTE_CELL, log_dir, timeout) - t0)
-        return RoundTrips(to_reply, to_idle, compute, magic)
+        return RoundTrips(to_reply, to_idle, compute, magic, compiled)
     finally:
         await stop(km, kc, log)
 
@@ -449,18 +462,19 @@ def report(args, variants: list[Variant], rt: dict[str, RoundTrips], probe, tmp:
     if busy:
         add(f"\n{busy} samples ran while other processes kept the CPUs busy (after waiting {args.quiet_wait:.0f} s).")
     add("")
-    add(f"## Round trip of the cell `1` and of `{MAGIC_CELL}` ({args.rt_runs} runs each, interleaved, after "
+    add(f"## Round trip of the cell `1`, of `{MAGIC_CELL}` and of `{COMPILED_CELL}` ({args.rt_runs} runs each, interleaved, after "
         f"{args.warmup} warm-up pairs)\n")
     half = args.rt_runs // 2
     add(f"| Kernel | to execute_reply median | p90 | to idle median | p90 | reply median, first / last {half} "
-        f"| `{MAGIC_CELL}` to execute_reply median | p90 | CPU-bound cell, 3 runs |")
-    add("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+        f"| `{MAGIC_CELL}` to execute_reply median | p90 | `{COMPILED_CELL}` median | p90 | CPU-bound cell, 3 runs |")
+    add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for name, r in rt.items():
         compute = ", ".join(f"{c:.2f} s" for c in r.compute) if r.compute else "n/a"
         add(f"| {name} | {ms(statistics.median(r.to_reply))} | {ms(p90(r.to_reply))} | "
             f"{ms(statistics.median(r.to_idle))} | {ms(p90(r.to_idle))} | "
             f"{ms(statistics.median(r.to_reply[:half]))} / {ms(statistics.median(r.to_reply[half:]))} | "
-            f"{ms(statistics.median(r.magic))} | {ms(p90(r.magic))} | {compute} |")
+            f"{ms(statistics.median(r.magic))} | {ms(p90(r.magic))} | {ms(statistics.median(r.compiled))} | "
+            f"{ms(p90(r.compiled))} | {compute} |")
     add("\nThe CPU-bound cell (Java, Sluice only):\n")
     add("```java\n" + COMPUTE_CELL + "\n```")
     add("")
@@ -473,7 +487,8 @@ def report(args, variants: list[Variant], rt: dict[str, RoundTrips], probe, tmp:
         base = rt[IPYKERNEL]
         for name, r in rt.items():
             if name != IPYKERNEL:
-                for what, mine, theirs in (("`1`", r.to_reply, base.to_reply), (f"`{MAGIC_CELL}`", r.magic, base.magic)):
+                for what, mine, theirs in (("`1`", r.to_reply, base.to_reply), (f"`{MAGIC_CELL}`", r.magic, base.magic),
+                                           (f"`{COMPILED_CELL}`", r.compiled, base.compiled)):
                     ratio = statistics.median(mine) / statistics.median(theirs)
                     add(f"- Round trip of {what} <= 2x ipykernel's: {name} {ms(statistics.median(mine))} against "
                         f"{ms(statistics.median(theirs))}, {ratio:.2f}x ({'met' if ratio <= 2 else 'NOT met'})")
