@@ -36,7 +36,11 @@ final class ExactCells {
                     return;
                 }
                 try {
-                    c.append(v.longValueExact());
+                    long exact = v.longValueExact();
+                    if (exact == Long.MIN_VALUE) {
+                        throw JdbcColumns.keptForMissing(name, c.size() + 1, exact);
+                    }
+                    c.append(exact);
                 } catch (ArithmeticException e) {
                     throw refused(name, c.size() + 1, v.toPlainString(), "does not fit a 64-bit integer");
                 }
@@ -73,7 +77,7 @@ final class ExactCells {
         return null;
     }
 
-    private static UsageError refused(String column, int row, String value, String problem) {
+    static UsageError refused(String column, int row, String value, String problem) {
         return new UsageError("Column '" + column + "', row " + String.format("%,d", row) + ": " + value + " " + problem
                 + ". Read it as text: --query \"SELECT CAST(" + column + " AS VARCHAR(100)) AS " + column + ", … FROM …\".");
     }

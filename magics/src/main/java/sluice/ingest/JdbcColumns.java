@@ -43,7 +43,7 @@ final class JdbcColumns {
         for (int i = 1; i <= width; i++) {
             Column<?> column = type(meta, i).create(unique(meta.getColumnLabel(i), names));
             table.addColumns(column);
-            cells[i - 1] = cell(column, i, meta);
+            cells[i - 1] = cell(table, column, i, meta);
         }
         for (long row = 0; row < limit && rows.next(); row++) {
             for (Cell cell : cells) {
@@ -79,31 +79,79 @@ final class JdbcColumns {
         };
     }
 
+    /** Tablesaw's integer columns keep their smallest value to mean missing: a 64-bit one cannot widen further. */
+    static sluice.magic.UsageError keptForMissing(String column, int row, long value) {
+        return ExactCells.refused(column, row, Long.toString(value), "is the value a 64-bit integer column keeps for missing");
+    }
+
+    /**
+     * An integer column that turns into a 64-bit one when a value is -2^31, which Tablesaw's
+     * IntColumn keeps for missing, so that the value is read as it is and not as a gap.
+     */
+    private static final class IntCell implements Cell {
+        private final Table table;
+        private final int index;
+        private IntColumn ints;
+        private LongColumn longs;
+
+        IntCell(Table table, IntColumn ints, int index) {
+            this.table = table;
+            this.ints = ints;
+            this.index = index;
+        }
+
+        @Override
+        public void read(ResultSet rows) throws SQLException {
+            if (longs != null) {
+                long v = rows.getLong(index);
+                if (rows.wasNull()) {
+                    longs.appendMissing();
+                } else {
+                    longs.append(v);
+                }
+                return;
+            }
+            int v = rows.getInt(index);
+            if (rows.wasNull()) {
+                ints.appendMissing();
+            } else if (v == Integer.MIN_VALUE) {
+                longs = LongColumn.create(ints.name());
+                for (int row = 0; row < ints.size(); row++) {
+                    if (ints.isMissing(row)) {
+                        longs.appendMissing();
+                    } else {
+                        longs.append(ints.getInt(row));
+                    }
+                }
+                table.replaceColumn(ints.name(), longs);
+                longs.append(v);
+                ints = null;
+            } else {
+                ints.append(v);
+            }
+        }
+    }
+
     /** How one cell of a column is read from the current row and appended. */
     interface Cell {
         void read(ResultSet rows) throws SQLException;
     }
 
-    private static Cell cell(Column<?> column, int i, ResultSetMetaData meta) throws SQLException {
+    private static Cell cell(Table table, Column<?> column, int i, ResultSetMetaData meta) throws SQLException {
         Cell exact = ExactCells.cell(column, i, meta);
         if (exact != null) {
             return exact;
         }
         if (column instanceof IntColumn c) {
-            return rows -> {
-                int v = rows.getInt(i);
-                if (rows.wasNull()) {
-                    c.appendMissing();
-                } else {
-                    c.append(v);
-                }
-            };
+            return new IntCell(table, c, i);
         }
         if (column instanceof LongColumn c) {
             return rows -> {
                 long v = rows.getLong(i);
                 if (rows.wasNull()) {
                     c.appendMissing();
+                } else if (v == Long.MIN_VALUE) {
+                    throw keptForMissing(c.name(), c.size() + 1, v);
                 } else {
                     c.append(v);
                 }
