@@ -79,6 +79,10 @@ final class SluiceKernel extends BaseKernel {
         setShouldReplaceStdStreams(false);
         this.java = java;
         CellGuard.watchHeap();
+        // Tablesaw's first use registers its readers with a scan of the whole jar (0.7 s in a fresh
+        // JVM): done once JShell has started (not to slow that), it is ready before a first %ingest
+        // typed after a second or two.
+        java.thenRun(() -> daemon(() -> Table.create("warm-up")));
         this.magics = MagicCatalogue.create(session, this::runSource, prompt -> input(prompt, true));
         this.assistant = new Assistant(this::javaShell, magics);
         System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
@@ -305,14 +309,10 @@ final class SluiceKernel extends BaseKernel {
             history.add(count, code, executed.shown());
         }
         if (!tablesawWarm) {
-            // Tablesaw's first use registers its readers (a scan of the jar), and the first chart
-            // loads AWT and JFreeChart: do both while the user reads the first result, not while a
-            // later cell competes for the CPU.
+            // The first chart loads AWT and JFreeChart: do that while the user reads the first
+            // result, not while a later cell competes for the CPU.
             tablesawWarm = true;
-            daemon(() -> {
-                Table.create("warm-up");
-                sluice.render.ChartView.warmUp();
-            });
+            daemon(sluice.render.ChartView::warmUp);
         }
         reply.put("execution_count", count);
         reply.putIfAbsent("payload", List.of());
