@@ -292,18 +292,13 @@ async def round_trips(variant: Variant, log_dir: Path, warmup: int, runs: int, t
             if i >= warmup:
                 to_reply.append(t_reply - t0)
                 to_idle.append(t_idle - t0)
-            t0 = time.perf_counter()
-            t_magic, reply = await await_reply(kc, kc.execute(MAGIC_CELL), timeout)
-            if reply["content"].get("status") != "ok":
-                raise SystemExit(f"{variant.name}: the cell {MAGIC_CELL} failed: {reply['content']}")
-            if i >= warmup:
-                magic.append(t_magic - t0)
-            t0 = time.perf_counter()
-            t_compiled, reply = await await_reply(kc, kc.execute(COMPILED_CELL), timeout)
-            if reply["content"].get("status") != "ok":
-                raise SystemExit(f"{variant.name}: the cell {COMPILED_CELL} failed: {reply['content']}")
-            if i >= warmup:
-                compiled.append(t_compiled - t0)
+            for code, times in ((MAGIC_CELL, magic), (COMPILED_CELL, compiled)):
+                t0 = time.perf_counter()
+                t_reply, reply = await await_reply(kc, kc.execute(code), timeout)
+                if reply["content"].get("status") != "ok":
+                    raise SystemExit(f"{variant.name}: the cell {code} failed: {reply['content']}")
+                if i >= warmup:
+                    times.append(t_reply - t0)
         if not variant.is_ipykernel:
             for _ in range(3):
                 wait_for_quiet(*quiet)
