@@ -34,6 +34,7 @@ public final class CellGuard {
     private static volatile boolean stopping;
     private static volatile boolean heapFull;
     private static volatile String heapFullMessage;
+    private static final java.util.concurrent.atomic.AtomicBoolean WATCHING = new java.util.concurrent.atomic.AtomicBoolean();
 
     private CellGuard() {
     }
@@ -72,7 +73,8 @@ public final class CellGuard {
      */
     static void watchHeap() {
         long max = Runtime.getRuntime().maxMemory();
-        if (max == Long.MAX_VALUE) {
+        // Once per JVM, however many kernels it makes (the tests make several).
+        if (max == Long.MAX_VALUE || !WATCHING.compareAndSet(false, true)) {
             return;
         }
         long threshold = max - Math.max(max / 10, 32L << 20);

@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -112,8 +111,8 @@ final class InstallCommand implements Callable<Integer> {
         System.out.println("  " + dir);
         System.out.println("  java: " + java + " (" + archive.note() + ")");
         if (where.prefix != null) {
-            System.out.println("Jupyter looks in " + where.prefix.toAbsolutePath().normalize().resolve("share/jupyter")
-                    + " only when told to: export JUPYTER_PATH=" + where.prefix.toAbsolutePath().normalize().resolve("share/jupyter"));
+            Path data = dir.getParent().getParent();
+            System.out.println("Jupyter looks in " + data + " only when told to: export JUPYTER_PATH=" + data);
         }
         System.out.println("Start JupyterLab with 'jupyter lab' (or 'jupyter notebook') and pick \"" + displayName + "\" as the kernel.");
         return 0;
@@ -167,13 +166,18 @@ final class InstallCommand implements Callable<Integer> {
             if (!Files.isRegularFile(dir.resolve("kernel.json"))) {
                 throw new IOException(dir + " exists and is not a kernelspec (no kernel.json); move it away first.");
             }
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
+            deleteTree(dir);
         }
         Files.createDirectories(dir);
+    }
+
+    /** Deletes a folder and all it holds, the deepest paths first. */
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static Path thisJar() throws URISyntaxException {
@@ -247,11 +251,7 @@ final class InstallCommand implements Callable<Integer> {
                 Files.deleteIfExists(file);
                 return new Archive(List.of(), "no " + kind + ": " + e.getMessage());
             } finally {
-                try (Stream<Path> paths = Files.walk(scratch)) {
-                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(path);
-                    }
-                }
+                deleteTree(scratch);
             }
         }
     }

@@ -35,8 +35,6 @@ final class MagicCatalogue {
 
     /** The catalogue as listed in help and the README, with no one to run cells or answer prompts. */
     static Magics create(Session session) {
-        return create(session, body -> null, prompt -> {
-            throw new sluice.magic.UsageError("No input is possible here.");
-        });
+        return create(session, body -> null, IngestMagic.NO_PROMPT);
     }
 }

@@ -96,7 +96,8 @@ public final class IngestMagic implements Magic {
     @Option(names = "--encoding", paramLabel = "NAME", description = "Text encoding such as UTF-8, windows-1252, ISO-8859-1, UTF-16 (default: a byte-order mark, else UTF-8, else windows-1252).")
     String encoding;
 
-    private static final UnaryOperator<String> NO_PROMPT = prompt -> {
+    /** For where no one can answer a prompt: --password-prompt is one line of error there. */
+    public static final UnaryOperator<String> NO_PROMPT = prompt -> {
         throw new UsageError("--password-prompt needs a notebook to ask in; use --password-env VAR here.");
     };
 
