@@ -80,9 +80,12 @@ final class SluiceKernel extends BaseKernel {
         this.java = java;
         CellGuard.watchHeap();
         // Tablesaw's first use registers its readers with a scan of the whole jar (0.7 s in a fresh
-        // JVM): done once JShell has started (not to slow that), it is ready before a first %ingest
-        // typed after a second or two.
-        java.thenRun(() -> daemon(() -> Table.create("warm-up")));
+        // JVM), and the first %ingest loads the CSV and Parquet readers: done once JShell has started
+        // (not to slow that), they are ready before a first %ingest typed after a second or two.
+        java.thenRun(() -> daemon(() -> {
+            Table.create("warm-up");
+            sluice.ingest.ReaderWarmUp.run();
+        }));
         this.magics = MagicCatalogue.create(session, this::runSource, prompt -> input(prompt, true));
         this.assistant = new Assistant(this::javaShell, magics);
         System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));

@@ -133,11 +133,14 @@ public final class IngestMagic implements Magic {
         long start = System.nanoTime();
         Table result;
         Set<String> notes = new LinkedHashSet<>();
-        try (Progress shown = new Progress("reading " + Sources.describe(options), progress)) {
+        Provenance.Source fingerprint;
+        double seconds;
+        try (Fingerprints.Pending pending = Fingerprints.start(options);
+             Progress shown = new Progress("reading " + Sources.describe(options), progress)) {
             result = Sources.read(options, shown, notes);
+            fingerprint = pending.of(result, name);
+            seconds = (System.nanoTime() - start) / 1e9;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Provenance.Source fingerprint = Fingerprints.of(options, result, name);
         if (name != null) {
             session.setTable(name, result);
         } else {

@@ -1,6 +1,7 @@
 package sluice.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sluice.magic.Magics;
+import sluice.magic.UsageError;
 import sluice.session.Provenance;
 import sluice.session.Session;
 
@@ -43,6 +45,32 @@ class ProvenanceTest {
         Map<String, Map<String, Object>> sluice = (Map<String, Map<String, Object>>) report.bundle().metadata().get("sluice");
         assertThat(sluice.get("ingested")).containsEntry("sha256", sha256(Files.readAllBytes(file)))
                 .containsEntry("rows", 1).containsEntry("kind", "file").doesNotContainKey("name");
+    }
+
+    @Test
+    void aFileOfManyBuffers_isHashedWholeBesideTheRead() throws Exception {
+        StringBuilder csv = new StringBuilder("id,text\n");
+        for (int i = 0; i < 200_000; i++) {
+            csv.append(i).append(",row ").append(i % 97).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("big.csv"), csv);
+
+        magics.run(Magics.Kind.LINE, "ingest '" + file + "'", null);
+
+        Provenance.Source source = session.provenance().sources().get(0);
+        assertThat(source.sha256()).isEqualTo(sha256(Files.readAllBytes(file)));
+        assertThat(source.bytes()).isEqualTo(Files.size(file));
+        assertThat(source.rows()).isEqualTo(200_000);
+    }
+
+    @Test
+    void aReadThatFails_recordsNothing_andSaysTheReadersError() throws Exception {
+        Path file = Files.writeString(dir.resolve("fake.parquet"), "not parquet at all\n".repeat(10_000));
+
+        assertThatThrownBy(() -> magics.run(Magics.Kind.LINE, "ingest '" + file + "'", null))
+                .isInstanceOf(UsageError.class).hasMessageContaining("is not a Parquet file");
+        assertThat(session.provenance().sources()).isEmpty();
+        assertThatThrownBy(session::table).hasMessageContaining("No table yet");
     }
 
     @Test

@@ -1,0 +1,65 @@
+package sluice.ingest;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import sluice.magic.Magics;
+import sluice.session.Session;
+
+/**
+ * The first {@code %ingest} of a JVM loads the readers' classes (parquet-java's are about 1,000, and its
+ * footer class sets up a JSON library) and renders a first report: 0.2–0.5 s that later reads do not pay.
+ * {@link #run} reads a small CSV file and a small Parquet file once into a session of its own, so that a
+ * kernel can do that while its user types the first cell.
+ */
+public final class ReaderWarmUp {
+    /** Put in the jar from notebooks/data by magics/pom.xml (`sluice.jar warmup` reads it too). */
+    private static final String PARQUET = "/sluice/warmup/penguins.parquet";
+    private static final AtomicBoolean DONE = new AtomicBoolean();
+
+    private ReaderWarmUp() {
+    }
+
+    /**
+     * Reads the two files once per JVM and returns the names of those read (none on a later call). A failure
+     * is ignored, since the user's own first read does the same work and reports its own errors.
+     */
+    public static List<String> run() {
+        List<String> read = new ArrayList<>();
+        if (!DONE.compareAndSet(false, true)) {
+            return read;
+        }
+        List<Path> files = new ArrayList<>();
+        try {
+            Path dir = Files.createTempDirectory("sluice-warm-up");
+            files.add(dir);
+            files.add(Files.writeString(dir.resolve("warm-up.csv"), "name,score,day\nann,1.5,2024-01-02\nbob,2,2024-01-03\n"));
+            try (InputStream in = ReaderWarmUp.class.getResourceAsStream(PARQUET)) {
+                if (in != null) {
+                    Path parquet = dir.resolve("warm-up.parquet");
+                    Files.copy(in, parquet);
+                    files.add(parquet);
+                }
+            }
+            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+            Session scratch = new Session();
+            Magics magics = new Magics().add("ingest", Magics.Kind.LINE, () -> new IngestMagic(scratch, quiet));
+            for (Path file : files.subList(1, files.size())) {
+                ((IngestReport) magics.run(Magics.Kind.LINE, "ingest '" + file + "'", null)).bundle();
+                read.add(file.getFileName().toString());
+            }
+        } catch (Exception | LinkageError e) {
+            // Nothing to tell: the user's first %ingest loads the same classes and reports its own errors.
+        } finally {
+            for (int i = files.size() - 1; i >= 0; i--) {
+                files.get(i).toFile().delete();
+            }
+        }
+        return read;
+    }
+}
