@@ -28,6 +28,7 @@ import tech.tablesaw.api.Table;
                 "  %%ingest 'logs/*.csv.gz' --as logs",
                 "  %%ingest jdbc:postgresql://127.0.0.1:5432/test --table sales --limit 1000",
                 "  %%ingest lake/trips/ --columns pickup,fare      (a folder of .parquet files)",
+                "  %%ingest lake/sales/                           (year=2024/region=north/… folders: year, region become columns)",
                 "  %%ingest budget.xlsx --sheet Costs              (--sheet 2: the second sheet)",
                 "  %%ingest jdbc:mariadb://127.0.0.1:3306/test --query \"SELECT * FROM orders WHERE year = 2024\"",
                 "  %%ingest jdbc:sqlite:data/shop.db --table sales",

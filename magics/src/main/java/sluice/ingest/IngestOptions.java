@@ -37,6 +37,12 @@ public record IngestOptions(String source, Character separator, Boolean header, 
         columns = List.copyOf(columns);
     }
 
+    /** These options with only {@code kept} as --columns (empty for all). */
+    IngestOptions withColumns(List<String> kept) {
+        return new IngestOptions(source, separator, header, missing, types, limit, query, table, passwordEnv, password, kept,
+                sheet, decimal, thousands, dateFormat, encoding);
+    }
+
     /** As a record prints itself, but without the typed password. */
     @Override
     public String toString() {

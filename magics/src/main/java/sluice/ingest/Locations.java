@@ -11,8 +11,8 @@ import sluice.magic.DidYouMean;
 import sluice.magic.UsageError;
 
 /**
- * Turns a SOURCE argument into the files it names: one file, every file of a folder, or a glob's
- * matches, sorted by name. Messages show paths the way the user typed them.
+ * Turns a SOURCE argument into the files it names: one file, every file of a folder (or of its key=value
+ * folders, {@link HivePartitions}), or a glob's matches, sorted by name. Messages show paths the way the user typed them.
  */
 final class Locations {
     private Locations() {
@@ -33,6 +33,9 @@ final class Locations {
             return glob(source, base);
         }
         Path path = base.resolve(source);
+        if (Files.isDirectory(path) && HivePartitions.isPartitioned(path)) {
+            return HivePartitions.of(path, source).files();
+        }
         if (Files.isDirectory(path)) {
             try (Stream<Path> children = Files.list(path)) {
                 List<Path> files = children.filter(Files::isRegularFile)

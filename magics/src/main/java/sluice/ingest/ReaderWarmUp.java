@@ -30,13 +30,19 @@ public final class ReaderWarmUp {
      * is ignored, since the user's own first read does the same work and reports its own errors.
      */
     public static List<String> run() {
+        return run(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As {@link #run()}, the files written to a new folder in {@code tmp} (removed after, and at exit if killed midway). */
+    static List<String> run(Path tmp) {
         List<String> read = new ArrayList<>();
         if (!DONE.compareAndSet(false, true)) {
             return read;
         }
         List<Path> files = new ArrayList<>();
         try {
-            Path dir = Files.createTempDirectory("sluice-warm-up");
+            Path dir = Files.createTempDirectory(tmp, "sluice-warm-up");
+            dir.toFile().deleteOnExit();
             files.add(dir);
             files.add(Files.writeString(dir.resolve("warm-up.csv"), "name,score,day\nann,1.5,2024-01-02\nbob,2,2024-01-03\n"));
             try (InputStream in = ReaderWarmUp.class.getResourceAsStream(PARQUET)) {
@@ -46,6 +52,7 @@ public final class ReaderWarmUp {
                     files.add(parquet);
                 }
             }
+            files.subList(1, files.size()).forEach(file -> file.toFile().deleteOnExit());
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
             Session scratch = new Session();
             Magics magics = new Magics().add("ingest", Magics.Kind.LINE, () -> new IngestMagic(scratch, quiet));

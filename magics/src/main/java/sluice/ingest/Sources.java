@@ -1,11 +1,13 @@
 package sluice.ingest;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import sluice.magic.UsageError;
 import sluice.progress.Progress;
 import tech.tablesaw.api.ColumnType;
@@ -33,7 +35,15 @@ final class Sources {
         if (source.matches("(?i)https?://.*")) {
             return UrlSource.read(options, progress, notes);
         }
-        return readFiles(ParquetSource.dataFiles(Locations.files(source)), options, progress, notes);
+        Path folder = Path.of(source);
+        if (!Locations.isGlob(source) && Files.isDirectory(folder) && HivePartitions.isPartitioned(folder)) {
+            HivePartitions partitions = HivePartitions.of(folder, source);
+            return readFiles(partitions.files(), folder.getFileName().toString(), partitions.fileOptions(options), progress, notes,
+                    partitions::withColumns);
+        }
+        List<Path> files = ParquetSource.dataFiles(Locations.files(source));
+        Path parent = files.get(0).getParent();
+        return readFiles(files, parent == null ? "files" : parent.getFileName() + "/…", options, progress, notes, (file, table) -> table);
     }
 
     /** The source as it may be shown: passwords in URLs are masked. */
@@ -45,9 +55,18 @@ final class Sources {
         return options.query() != null ? shown + " query" : shown;
     }
 
-    /** Reads files of one schema as one table; later files take the first file's column types. */
-    static Table readFiles(List<Path> files, IngestOptions options, Progress progress, Collection<String> notes) throws IOException {
-        Table first = readFile(files.get(0), options, Map.of(), progress, notes);
+    /** Reads one file as a table. */
+    static Table readFile(Path file, IngestOptions options, Progress progress, Collection<String> notes) throws IOException {
+        return readFiles(List.of(file), "", options, progress, notes, (f, table) -> table);
+    }
+
+    /**
+     * Reads files of one schema as one table named {@code name}; later files take the first file's column types,
+     * and {@code addColumns} adds what a file's path says of its rows (its partitions).
+     */
+    private static Table readFiles(List<Path> files, String name, IngestOptions options, Progress progress,
+                                   Collection<String> notes, BiFunction<Path, Table, Table> addColumns) throws IOException {
+        Table first = addColumns.apply(files.get(0), readFile(files.get(0), options, Map.of(), progress, notes));
         if (files.size() == 1) {
             return first;
         }
@@ -56,12 +75,12 @@ final class Sources {
             types.put(column.name(), column.type());
         }
         Table all = first.copy();
-        all.setName(files.get(0).getParent() == null ? "files" : files.get(0).getParent().getFileName() + "/…");
+        all.setName(name);
         for (Path file : files.subList(1, files.size())) {
             if (options.limit() != null && all.rowCount() >= options.limit()) {
                 break;
             }
-            Table next = readFile(file, options, types, progress, notes);
+            Table next = addColumns.apply(file, readFile(file, options, types, progress, notes));
             if (!next.columnNames().equals(first.columnNames())) {
                 throw new UsageError("'" + file + "' has columns " + next.columnNames() + ", but '" + files.get(0)
                         + "' has " + first.columnNames() + ". Files read together need the same columns.");

@@ -52,7 +52,7 @@ final class UrlSource {
                 }
                 Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            Table table = Sources.readFiles(List.of(file), options, progress, notes);
+            Table table = Sources.readFile(file, options, progress, notes);
             table.setName(fileName);
             return table;
         } finally {

@@ -8,17 +8,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReaderWarmUpTest {
+    @TempDir
+    Path tmp;
+
     @Test
     void readsACsvAndAParquetFileOnce_andLeavesNoFileBehind() throws IOException {
-        List<String> first = ReaderWarmUp.run();
-        List<String> second = ReaderWarmUp.run();
+        List<String> first = ReaderWarmUp.run(tmp);
+        List<String> second = ReaderWarmUp.run(tmp);
 
         assertThat(first).containsExactly("warm-up.csv", "warm-up.parquet");
         assertThat(second).isEmpty();
-        try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("sluice-warm-up"));
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left).isEmpty();
         }
     }
 }
