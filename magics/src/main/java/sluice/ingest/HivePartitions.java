@@ -19,7 +19,7 @@ import tech.tablesaw.columns.Column;
 /**
  * A folder laid out as Hive, Spark and pyarrow write a partitioned table: {@code key=value} folders
  * ({@code sales/year=2024/region=north/part-0.parquet}), the data files at the bottom. Each file's rows get
- * the values of its folders as columns after the file's own, as pyarrow's {@code read_table} gives them:
+ * the values of its folders as columns after the file's own (where pyarrow's {@code read_table} puts them):
  * integer when every value is an integer, text otherwise; values are %-decoded, and
  * {@code __HIVE_DEFAULT_PARTITION__} (a missing value) is missing. Names starting with '.' or '_'
  * (_SUCCESS, _temporary, .crc files) are not data, as in Spark and pyarrow.
