@@ -93,6 +93,18 @@ def test_parquet_and_excel_files_are_read_through_the_kernel_jar(kernel):
                                    " 2 'summary' (--sheet takes a name or a position counted from 1).")
 
 
+def test_a_partitioned_folder_reads_its_keys_as_columns(kernel, tmp_path):
+    for year in (2007, 2008):
+        part = tmp_path / "lake" / f"year={year}"
+        part.mkdir(parents=True)
+        (part / "part-0.parquet").write_bytes((REPO / "notebooks" / "data" / "penguins.parquet").read_bytes())
+    (tmp_path / "lake" / "_SUCCESS").write_text("")
+    run = kernel.ok(f"%ingest {tmp_path / 'lake'} --columns species,year")
+    assert run.result.splitlines()[0].startswith(f"{tmp_path / 'lake'} → 688 rows × 2 columns in "), run.result
+    assert "year     integer" in run.result, run.result
+    assert kernel.ok('table().intColumn("year").sum()').result == str(344 * 2007 + 344 * 2008) + ".0"
+
+
 def mariadb_reachable():
     """Skips outside CI when no MariaDB listens at 127.0.0.1:3306; fails under CI=true."""
     import os
