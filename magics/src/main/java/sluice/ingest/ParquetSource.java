@@ -16,6 +16,7 @@ import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
@@ -83,7 +84,7 @@ final class ParquetSource {
                 columns.add(ParquetColumn.of(type, name, (int) total));
             }
             checkCodecs(reader.getRowGroups(), projected, name);
-            ParquetSplit.read(file, reader.getRowGroups(), wanted, columns, total);
+            ParquetSplit.read(file, reader.getFooter(), wanted, columns, total);
             Table table = Table.create(name);
             for (ParquetColumn column : columns) {
                 table.addColumns(column.build());
@@ -97,9 +98,17 @@ final class ParquetSource {
 
     /** A reader with no Hadoop configuration (which would load Hadoop's XML stack) and Sluice's own codecs. */
     static ParquetFileReader open(Path file) throws IOException {
-        ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-                .withCodecFactory(new ParquetCodecs()).build();
-        return ParquetFileReader.open(new LocalInputFile(file), options);
+        return ParquetFileReader.open(new LocalInputFile(file), options());
+    }
+
+    /** As {@link #open(Path)}, with the footer another reader read (decoding it is most of opening a file). */
+    static ParquetFileReader open(Path file, ParquetMetadata footer) throws IOException {
+        LocalInputFile input = new LocalInputFile(file);
+        return ParquetFileReader.open(input, footer, options(), input.newStream());
+    }
+
+    private static ParquetReadOptions options() {
+        return ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new ParquetCodecs()).build();
     }
 
     private static void refuseTextOptions(String name, IngestOptions options) {

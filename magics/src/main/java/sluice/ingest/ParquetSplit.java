@@ -15,23 +15,25 @@ import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
 /**
  * Reads the asked columns of a Parquet file on every core at once: the columns are dealt out by their
  * uncompressed size, and each share is read by its own {@link ParquetFileReader} (parquet-java's readers
- * and decompressors are not shared between threads), row group after row group up to the limit.
+ * and decompressors are not shared between threads; the footer, read once, is), row group after row group up
+ * to the limit.
  */
 final class ParquetSplit {
     private ParquetSplit() {
     }
 
-    static void read(Path file, List<BlockMetaData> rowGroups, List<Type> fields, List<ParquetColumn> columns, long total) {
-        List<List<Integer>> shares = deal(rowGroups, fields, ParallelCsvReader.THREADS);
+    static void read(Path file, ParquetMetadata footer, List<Type> fields, List<ParquetColumn> columns, long total) {
+        List<List<Integer>> shares = deal(footer.getBlocks(), fields, ParallelCsvReader.THREADS);
         ParallelCsvReader.inParallel(shares.size(), s -> () -> {
             List<Integer> share = shares.get(s);
-            try (ParquetFileReader reader = ParquetSource.open(file)) {
+            try (ParquetFileReader reader = ParquetSource.open(file, footer)) {
                 readShare(reader, new MessageType("share", share.stream().map(fields::get).toList()),
                         share.stream().map(columns::get).toList(), total);
             } catch (IOException e) {
