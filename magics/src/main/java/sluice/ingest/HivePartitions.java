@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import sluice.magic.UsageError;
 import tech.tablesaw.api.IntColumn;
@@ -25,7 +26,7 @@ import tech.tablesaw.columns.Column;
  * (_SUCCESS, _temporary, .crc files) are not data, as in Spark and pyarrow.
  */
 final class HivePartitions {
-    static final String MISSING = "__HIVE_DEFAULT_PARTITION__";
+    private static final String MISSING = "__HIVE_DEFAULT_PARTITION__";
 
     private final String shown;
     private final List<String> keys;
@@ -38,15 +39,22 @@ final class HivePartitions {
         this.values = values;
     }
 
-    /** Whether {@code folder} holds a key=value folder (and so is read as a partitioned table). */
-    static boolean isPartitioned(Path folder) throws IOException {
-        try (Stream<Path> children = Files.list(folder)) {
-            return children.anyMatch(p -> Files.isDirectory(p) && isData(p) && p.getFileName().toString().indexOf('=') > 0);
+    /** The partitions of SOURCE, relative paths taken from {@code base}, when it is a folder holding a key=value folder. */
+    static Optional<HivePartitions> in(String source, Path base) throws IOException {
+        Path folder = base.resolve(source);
+        if (Locations.isGlob(source) || !Files.isDirectory(folder)) {
+            return Optional.empty();
         }
+        try (Stream<Path> children = Files.list(folder)) {
+            if (children.noneMatch(p -> Files.isDirectory(p) && isData(p) && p.getFileName().toString().indexOf('=') > 0)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(of(folder, source));
     }
 
     /** The partitions of {@code folder}, shown in messages as {@code shown}; one line for a folder out of line. */
-    static HivePartitions of(Path folder, String shown) throws IOException {
+    private static HivePartitions of(Path folder, String shown) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(Files::isRegularFile).filter(p -> allData(folder.relativize(p))).sorted().toList();
@@ -135,7 +143,7 @@ final class HivePartitions {
     private static Column<?> filled(Column<?> type, String value, int rows) {
         if (type instanceof IntColumn) {
             IntColumn column = IntColumn.create(type.name(), rows);
-            return value == null ? column.setMissingTo(Integer.MIN_VALUE) : column.setMissingTo(Integer.parseInt(value));
+            return value == null ? column : column.setMissingTo(Integer.parseInt(value));
         }
         if (type instanceof LongColumn) {
             LongColumn column = LongColumn.create(type.name(), rows);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import sluice.magic.DidYouMean;
 import sluice.magic.UsageError;
@@ -32,10 +33,11 @@ final class Locations {
         if (isGlob(source)) {
             return glob(source, base);
         }
-        Path path = base.resolve(source);
-        if (Files.isDirectory(path) && HivePartitions.isPartitioned(path)) {
-            return HivePartitions.of(path, source).files();
+        Optional<HivePartitions> partitions = HivePartitions.in(source, base);
+        if (partitions.isPresent()) {
+            return partitions.get().files();
         }
+        Path path = base.resolve(source);
         if (Files.isDirectory(path)) {
             try (Stream<Path> children = Files.list(path)) {
                 List<Path> files = children.filter(Files::isRegularFile)

@@ -39,11 +39,11 @@ public final class ReaderWarmUp {
         if (!DONE.compareAndSet(false, true)) {
             return read;
         }
+        Path dir = null;
         List<Path> files = new ArrayList<>();
         try {
-            Path dir = Files.createTempDirectory(tmp, "sluice-warm-up");
+            dir = Files.createTempDirectory(tmp, "sluice-warm-up");
             dir.toFile().deleteOnExit();
-            files.add(dir);
             files.add(Files.writeString(dir.resolve("warm-up.csv"), "name,score,day\nann,1.5,2024-01-02\nbob,2,2024-01-03\n"));
             try (InputStream in = ReaderWarmUp.class.getResourceAsStream(PARQUET)) {
                 if (in != null) {
@@ -52,19 +52,20 @@ public final class ReaderWarmUp {
                     files.add(parquet);
                 }
             }
-            files.subList(1, files.size()).forEach(file -> file.toFile().deleteOnExit());
+            files.forEach(file -> file.toFile().deleteOnExit());
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
             Session scratch = new Session();
             Magics magics = new Magics().add("ingest", Magics.Kind.LINE, () -> new IngestMagic(scratch, quiet));
-            for (Path file : files.subList(1, files.size())) {
+            for (Path file : files) {
                 ((IngestReport) magics.run(Magics.Kind.LINE, "ingest '" + file + "'", null)).bundle();
                 read.add(file.getFileName().toString());
             }
         } catch (Exception | LinkageError e) {
             // Nothing to tell: the user's first %ingest loads the same classes and reports its own errors.
         } finally {
-            for (int i = files.size() - 1; i >= 0; i--) {
-                files.get(i).toFile().delete();
+            files.forEach(file -> file.toFile().delete());
+            if (dir != null) {
+                dir.toFile().delete();
             }
         }
         return read;

@@ -1,12 +1,12 @@
 package sluice.ingest;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import sluice.magic.UsageError;
 import sluice.progress.Progress;
@@ -35,11 +35,11 @@ final class Sources {
         if (source.matches("(?i)https?://.*")) {
             return UrlSource.read(options, progress, notes);
         }
-        Path folder = Path.of(source);
-        if (!Locations.isGlob(source) && Files.isDirectory(folder) && HivePartitions.isPartitioned(folder)) {
-            HivePartitions partitions = HivePartitions.of(folder, source);
-            return readFiles(partitions.files(), folder.getFileName().toString(), partitions.fileOptions(options), progress, notes,
-                    partitions::withColumns);
+        Optional<HivePartitions> partitioned = HivePartitions.in(source, Path.of(""));
+        if (partitioned.isPresent()) {
+            HivePartitions partitions = partitioned.get();
+            return readFiles(partitions.files(), Path.of(source).getFileName().toString(), partitions.fileOptions(options), progress,
+                    notes, partitions::withColumns);
         }
         List<Path> files = ParquetSource.dataFiles(Locations.files(source));
         Path parent = files.get(0).getParent();
@@ -53,11 +53,6 @@ final class Sources {
             return shown + " table " + options.table();
         }
         return options.query() != null ? shown + " query" : shown;
-    }
-
-    /** Reads one file as a table. */
-    static Table readFile(Path file, IngestOptions options, Progress progress, Collection<String> notes) throws IOException {
-        return readFiles(List.of(file), "", options, progress, notes, (f, table) -> table);
     }
 
     /**

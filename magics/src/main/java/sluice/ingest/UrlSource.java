@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import sluice.magic.UsageError;
 import sluice.progress.Progress;
 import tech.tablesaw.api.Table;
@@ -52,7 +53,7 @@ final class UrlSource {
                 }
                 Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            Table table = Sources.readFile(file, options, progress, notes);
+            Table table = Sources.readFile(file, options, Map.of(), progress, notes);
             table.setName(fileName);
             return table;
         } finally {
