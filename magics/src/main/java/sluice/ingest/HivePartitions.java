@@ -97,7 +97,7 @@ final class HivePartitions {
             return options;
         }
         List<String> inFiles = options.columns().stream().filter(c -> !keys.contains(c)).toList();
-        return options.withColumns(inFiles);
+        return options.with(inFiles, options.limit());
     }
 
     /** {@code table}, read from {@code file}, with a column per partition key holding the file's values. */

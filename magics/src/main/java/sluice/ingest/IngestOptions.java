@@ -37,9 +37,9 @@ public record IngestOptions(String source, Character separator, Boolean header, 
         columns = List.copyOf(columns);
     }
 
-    /** These options with only {@code kept} as --columns (empty for all). */
-    IngestOptions withColumns(List<String> kept) {
-        return new IngestOptions(source, separator, header, missing, types, limit, query, table, passwordEnv, password, kept,
+    /** These options with only {@code kept} as --columns (empty for all) and {@code rows} as --limit (null for all). */
+    IngestOptions with(List<String> kept, Integer rows) {
+        return new IngestOptions(source, separator, header, missing, types, rows, query, table, passwordEnv, password, kept,
                 sheet, decimal, thousands, dateFormat, encoding);
     }
 

@@ -2,6 +2,7 @@ package sluice.ingest;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,14 @@ final class Sources {
         Optional<HivePartitions> partitioned = HivePartitions.in(source, Path.of(""));
         if (partitioned.isPresent()) {
             HivePartitions partitions = partitioned.get();
-            return readFiles(partitions.files(), Path.of(source).getFileName().toString(), partitions.fileOptions(options), progress,
+            IngestOptions fileOptions = partitions.fileOptions(options);
+            if (!fileOptions.columns().equals(options.columns())) {
+                // --columns named a key, so the files are not asked for it: check on the first file's columns
+                // that it holds none of that name, as a whole file is checked.
+                Path first = partitions.files().get(0);
+                partitions.withColumns(first, readFile(first, options.with(List.of(), 0), Map.of(), progress, new ArrayList<>()));
+            }
+            return readFiles(partitions.files(), Path.of(source).getFileName().toString(), fileOptions, progress,
                     notes, partitions::withColumns);
         }
         List<Path> files = ParquetSource.dataFiles(Locations.files(source));

@@ -136,6 +136,10 @@ class HivePartitionsTest {
 
         sale("c/id=1/part-0.parquet", 1);
         assertThat(fx.error(IngestFixture.quoted(dir.resolve("c")))).contains("has a column 'id' and lies in a folder id=…");
+        assertThat(fx.error(IngestFixture.quoted(dir.resolve("c")) + " --columns id,amount"))
+                .contains("has a column 'id' and lies in a folder id=…");
+        fx.write("e/id=1/a.csv", "id,x\n5,1\n");
+        assertThat(fx.error(IngestFixture.quoted(dir.resolve("e")) + " --columns id")).contains("has a column 'id' and lies in a folder id=…");
 
         Files.createDirectories(dir.resolve("d/year=2023"));
         assertThat(fx.error(IngestFixture.quoted(dir.resolve("d")))).contains("has key=value folders but no data files in them.");
