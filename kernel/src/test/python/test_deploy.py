@@ -104,3 +104,33 @@ def test_kernel_shutdown_stops_the_server(fresh_kernel):
     while not port_is_free(port) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert port_is_free(port), "the endpoint still listens 5 s after shutdown_request"
+
+
+def test_a_boosted_model_is_served_alike_from_many_threads_and_from_its_saved_file(fresh_kernel, tmp_path):
+    """Gradient boosting runs in XGBoost's native library: the endpoint's threads share one booster,
+    a saved model predicts the same after loading, and loading the library prints nothing into the cell
+    (JDK 22+ warns about native access unless the jar allows it)."""
+    fresh_kernel.ok(f"%ingest {PENGUINS}")
+    fresh_kernel.ok("%clean drop-missing sex")
+    fitted = fresh_kernel.ok("%train gradient-boosting --target body_mass_g --exclude year", timeout=60)
+    assert fitted.stderr == "", fitted.stderr
+    assert fresh_kernel.ok("System.out.print(model().smile().getClass().getName());").stdout \
+        == "ml.dmlc.xgboost4j.java.Booster"
+    in_kernel = fresh_kernel.ok("java.util.Arrays.toString(model().predict(table().first(40)).values())").result
+    expected = [float(v) for v in in_kernel.strip('"[]').split(", ")]
+    assert len(set(expected)) > 10
+
+    saved = tmp_path / "boosted.model"
+    fresh_kernel.ok(f'model().save(java.nio.file.Path.of("{saved}"));')
+    reloaded = fresh_kernel.ok(f'java.util.Arrays.toString(sluice.train.Model.load(java.nio.file.Path.of("{saved}"))'
+                               ".predict(table().first(40)).values())").result
+    assert reloaded == in_kernel
+
+    url, _ = deploy(fresh_kernel)
+    rows = complete_rows(40)
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda row: post(url, json.dumps({"records": [row]})), rows * 5))
+    assert all(status == 200 for status, _ in answers)
+    assert [answer["prediction"][0] for _, answer in answers] == expected * 5
+    fresh_kernel.ok("%deploy stop")

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import smile.base.cart.Loss;
 import smile.base.cart.SplitRule;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
@@ -55,15 +54,16 @@ public enum Algorithm {
                     + "regression on tables over 20,000 training rows a 20,000th of them)"),
             Parameter.real("sample_rate", 0, true, 1, "1",
                     "the share of rows each tree is grown on (1: a bootstrap sample, below 1: drawn without replacement)")),
-    // scikit-learn's defaults: Smile counts the root as depth 1, so max_depth 4 with 8 leaves is its max_depth=3.
-    GRADIENT_BOOSTING("gradient-boosting", "gradient-boosted trees, least squares for regression", EnumSet.allOf(Task.class),
+    // scikit-learn's defaults: depth-3 trees, learning rate 0.1, every row each round, leaves of any size.
+    GRADIENT_BOOSTING("gradient-boosting", "gradient-boosted trees (XGBoost), least squares for regression, log loss "
+            + "for classification", EnumSet.allOf(Task.class),
             Parameter.whole("trees", 1, 100_000, "100", "the number of boosting rounds"),
-            Parameter.whole("max_depth", 1, 1_000, "4", "the deepest a leaf may be, the root counting as 1 "
-                    + "(4 is scikit-learn's max_depth=3)"),
-            Parameter.whole("max_nodes", 2, Integer.MAX_VALUE, "8", "the most leaves per tree"),
-            Parameter.whole("node_size", 1, Integer.MAX_VALUE, "1", "the fewest rows in a leaf"),
-            Parameter.real("shrinkage", 0, true, 1, "0.1", "the learning rate"),
-            Parameter.real("sample_rate", 0, true, 1, "1", "the share of rows each round is fitted on"));
+            Parameter.whole("max_depth", 1, 100, "3", "the deepest a leaf may be, the root at depth 0 (scikit-learn's "
+                    + "and XGBoost's max_depth)"),
+            Parameter.real("min_child_weight", 0, false, Double.POSITIVE_INFINITY, "0", "the least summed hessian in "
+                    + "a leaf (XGBoost's): rows for least squares, p(1-p) per row for log loss"),
+            Parameter.real("shrinkage", 0, true, 1, "0.1", "the learning rate (scikit-learn's learning_rate)"),
+            Parameter.real("sample_rate", 0, true, 1, "1", "the share of rows each round is fitted on (subsample)"));
 
     /** Training rows above which a regression forest's defaults trade a little accuracy for speed. */
     static final int LARGE = 20_000;
@@ -134,7 +134,7 @@ public enum Algorithm {
             case RIDGE -> Gram.of(encoded, y).ridge(p.real("lambda"));
             case LASSO -> Gram.of(encoded, y).lasso(p.real("lambda"), p.real("tolerance"), p.integer("iterations"));
             case LOGISTIC -> Logistic.fit(Learner.standardize(x, scale), Arrays.stream(y).mapToInt(v -> (int) v).toArray(),
-                    (int) Arrays.stream(y).max().orElse(0) + 1, p.real("lambda"), p.real("tolerance"),
+                    classes(y), p.real("lambda"), p.real("tolerance"),
                     p.integer("iterations"));
             case TREE -> task == Task.REGRESSION
                     ? smile.regression.RegressionTree.fit(formula, data, p.integer("max_depth"), leafLimit(p),
@@ -143,18 +143,16 @@ public enum Algorithm {
                             leafLimit(p), p.integer("node_size"));
             case RANDOM_FOREST -> Forests.fit(task, formula, data, p.integer("trees"), mtry(p, task, features, x.length),
                     p.integer("max_depth"), leafLimit(p), nodeSize(p, task, x.length), p.real("sample_rate"), seed);
-            // Least squares, scikit-learn's default loss: with the same trees, least absolute deviation
-            // fell 0.02 short of scikit-learn's R² on diamonds and housing; least squares is within 0.002.
-            case GRADIENT_BOOSTING -> task == Task.REGRESSION
-                    ? smile.regression.GradientTreeBoost.fit(formula, data, Loss.ls(), p.integer("trees"),
-                            p.integer("max_depth"), p.integer("max_nodes"), p.integer("node_size"), p.real("shrinkage"),
-                            p.real("sample_rate"))
-                    : smile.classification.GradientTreeBoost.fit(formula, data, p.integer("trees"),
-                            p.integer("max_depth"), p.integer("max_nodes"), p.integer("node_size"), p.real("shrinkage"),
-                            p.real("sample_rate"));
+            case GRADIENT_BOOSTING -> Boosting.fit(x, y, task == Task.REGRESSION ? 0 : Math.max(2, classes(y)), p.integer("trees"),
+                    p.integer("max_depth"), p.real("min_child_weight"), p.real("shrinkage"), p.real("sample_rate"), seed);
         };
         Learner learner = new Learner(model, Learner.frame(new double[1][features], null).schema());
         return scale == null ? learner : learner.standardizedBy(scale);
+    }
+
+    /** The number of classes of class indexes {@code y}. */
+    private static int classes(double[] y) {
+        return (int) Arrays.stream(y).max().orElse(0) + 1;
     }
 
     /**

@@ -8,7 +8,7 @@ import smile.data.type.StructType;
 import smile.regression.Regression;
 
 /**
- * A fitted model, Smile's or one of Sluice's own (least squares, logistic), behind one interface:
+ * A fitted model, Smile's, XGBoost's or one of Sluice's own (least squares, logistic), behind one interface:
  * encoded rows in, predictions out. Smile's models take either plain {@code double[]} rows or tuples
  * of a data frame; this hides which.
  */
@@ -69,8 +69,14 @@ final class Learner implements Serializable {
         return scaled;
     }
 
-    Object smile() {
+    /** The fitted model as Sluice holds it. */
+    Object model() {
         return model;
+    }
+
+    /** The fitted model for the user: Smile's, Sluice's own, or for boosting an XGBoost {@code Booster}. */
+    Object smile() {
+        return model instanceof Boosting boosting ? boosting.xgboost() : model;
     }
 
     @SuppressWarnings("unchecked")
@@ -80,6 +86,8 @@ final class Learner implements Serializable {
             for (int i = 0; i < x.length; i++) {
                 y[i] = leastSquares.predict(x[i]);
             }
+        } else if (model instanceof Boosting boosting) {
+            return boosting.regress(x);
         } else if (model instanceof smile.regression.RandomForest forest && x.length >= 1_000) {
             return forest(forest, x);
         } else {
@@ -125,6 +133,8 @@ final class Learner implements Serializable {
             for (int i = 0; i < x.length; i++) {
                 y[i] = logistic.predict(x[i], probabilities[i]);
             }
+        } else if (model instanceof Boosting boosting) {
+            return boosting.classify(x, probabilities);
         } else {
             Classifier<Tuple> classifier = (Classifier<Tuple>) model;
             for (int i = 0; i < x.length; i++) {
@@ -136,6 +146,9 @@ final class Learner implements Serializable {
 
     /** Importance per encoded column for tree models, else null. */
     double[] importance() {
+        if (model instanceof Boosting boosting) {
+            return boosting.importance();
+        }
         try {
             return (double[]) model.getClass().getMethod("importance").invoke(model);
         } catch (NoSuchMethodException e) {

@@ -162,7 +162,10 @@ public final class Model implements Serializable {
         return byFeature;
     }
 
-    /** The underlying Smile model, for what Sluice does not wrap. */
+    /**
+     * The underlying model, for what Sluice does not wrap: Smile's for trees and forests, XGBoost's
+     * {@code Booster} for boosting (a copy of its own), Sluice's for the linear models.
+     */
     public Object smile() {
         return learner.smile();
     }
@@ -188,7 +191,7 @@ public final class Model implements Serializable {
 
     /** Predicts rows already cleaned by {@link #pipeline()}'s cleaning steps. */
     public Predictions predictCleaned(Table cleaned) {
-        if (learner.smile() instanceof LeastSquares leastSquares) {
+        if (learner.model() instanceof LeastSquares leastSquares) {
             // A linear model reads the encoded features as they are, without making rows.
             double[] values = leastSquares.predict(encoding.encoded(cleaned));
             return new Predictions(task, classes, values, null, null);

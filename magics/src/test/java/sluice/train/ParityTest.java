@@ -31,8 +31,8 @@ import sluice.session.Session;
  * <p>Tolerances: linear and ridge 1e-6 relative (plus scikit-learn's own rounding, {@code
  * sklearn_error}: its LinearRegression loses digits beside a 1e9 column), lasso 1e-5, logistic
  * 1e-4 on each probability with the same labels and accuracy. Random forest and gradient boosting
- * at their defaults must reach the metric of scikit-learn's defaults within 0.02 (doing better is
- * allowed: scikit-learn's fully grown single tree, say, overfits diabetes); a single tree, whose
+ * at their defaults must reach the metric of scikit-learn's defaults within 0.02, or one test row
+ * of accuracy where the test rows are fewer than 50 (doing better is allowed: scikit-learn's fully grown single tree, say, overfits diabetes); a single tree, whose
  * greedy splits follow every tie and rounding, within 0.07 (two of iris' 30 test rows). Relative means |Sluice − sklearn| ≤ tol · max(1, |sklearn|).
  */
 class ParityTest {
@@ -84,9 +84,12 @@ class ParityTest {
             close(softly, name + ": test " + metric, model.metrics().get(metric), score,
                     tolerance * Math.max(1, Math.abs(score)) + sklearnError.path("score").asDouble());
         } else {
+            // An accuracy moves in steps of one test row: on 26 rows one row is 0.038, more than 0.02 says.
+            double allowed = metric.equals("accuracy")
+                    ? Math.max(tolerance, 1.0 / expected.get("test_count").asInt() + 1e-9) : tolerance;
             double got = model.metrics().get(metric);
             softly.assertThat(got).as("%s: test %s is %.8g against scikit-learn's %.8g: below it by more than %.2g",
-                    name, metric, got, score, tolerance).isGreaterThanOrEqualTo(score - tolerance);
+                    name, metric, got, score, allowed).isGreaterThanOrEqualTo(score - allowed);
         }
 
         if (exact) {
