@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import statistics
 import subprocess
@@ -34,6 +35,9 @@ PARITY = REPO / "magics" / "src" / "test" / "resources" / "parity"
 ALLOWED = {"linear": 1e-6, "ridge": 1e-6, "lasso": 1e-5, "logistic": 1e-4, "tree": 0.07}
 # Trees, forests and boosting must reach scikit-learn's metric within the tolerance; beating it is fine.
 ONE_SIDED = {"tree", "random-forest", "gradient-boosting"}
+_REFERENCE = json.loads((Path(__file__).resolve().parent.parent / "magics/src/test/resources/parity/reference.json").read_text())
+TEST_COUNTS = {c["name"]: c["test_count"] for c in _REFERENCE["cases"]}
+ACCURACY = {c["name"] for c in _REFERENCE["cases"] if c["metric"] == "accuracy"}
 
 
 def by_name(runs: list[dict]) -> dict[str, list[dict]]:
@@ -62,7 +66,7 @@ def report(sluice: dict, sklearn: dict, loads: list[float], command: str, runs: 
         "Metric: R² (regression) or accuracy (classification) on scikit-learn's test rows. \"within\": the"
         " metrics agree within ParityTest's tolerance: 1e-6 for linear and ridge, 1e-5 lasso, 1e-4 logistic"
         " (ParityTest also compares their predictions); a tree, forests and boosting must reach scikit-learn's"
-        " metric within 0.07 (a tree) or 0.02, and may beat it. Fit:"
+        " metric within 0.07 (a tree) or 0.02 (or one test row of accuracy where that is more), and may beat it. Fit:"
         " Sluice's %train report figure (encoding the training rows, fit, test scoring) against"
         " scikit-learn's `fit` alone; scikit-learn's lasso and logistic run at tol 1e-10, as in the"
         " references, so their times are above what its default tol takes.",
@@ -81,7 +85,11 @@ def report(sluice: dict, sklearn: dict, loads: list[float], command: str, runs: 
         s_score, s_fit = med(ours, "score"), med(ours, "fit_s")
         algorithm = name.split(" / ")[1].split()[0]
         gap = k_score - s_score if algorithm in ONE_SIDED else abs(s_score - k_score)
-        within = "yes" if gap <= ALLOWED.get(algorithm, 0.02) + 1e-12 else "**no**"
+        allowed = ALLOWED.get(algorithm, 0.02)
+        if algorithm in ("random-forest", "gradient-boosting") and name in ACCURACY:
+            # As ParityTest: an accuracy moves by one test row at a time (0.038 on 26 rows).
+            allowed = max(allowed, 1 / TEST_COUNTS[name])
+        within = "yes" if gap <= allowed + 1e-12 else "**no**"
         lines.append(f"| {name} | {s_score:.4f} | {k_score:.4f} | {s_score - k_score:+.4f} | {within} | "
                      f"{s_fit:.3f} s | {k_fit:.3f} s | {s_fit / k_fit:.2f} |")
     return "\n".join(lines) + "\n"
