@@ -45,6 +45,11 @@ final class JavaShell {
         }
     }
 
+    /** Adds a jar or class folder to what cells compile against and load classes from. */
+    void addToClasspath(java.nio.file.Path path) {
+        shell.addToClasspath(path.toString());
+    }
+
     /**
      * Runs Java source that may hold several snippets, in order, stopping at the first failure.
      *

@@ -89,7 +89,8 @@ final class SluiceKernel extends BaseKernel {
             daemon(() -> Table.create("warm-up"));
             sluice.ingest.ReaderWarmUp.run();
         })));
-        this.magics = MagicCatalogue.create(session, this::runSource, prompt -> input(prompt, true));
+        this.magics = MagicCatalogue.create(session, this::runSource, prompt -> input(prompt, true),
+                new sluice.dependencies.Classpath(path -> javaShell().addToClasspath(path)));
         this.assistant = new Assistant(this::javaShell, magics);
         System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, false, StandardCharsets.UTF_8));

@@ -39,6 +39,7 @@ public final class Provenance {
 
     private final List<Source> sources = new ArrayList<>();
     private final Map<String, Long> seeds = new LinkedHashMap<>();
+    private final List<Map<String, Object>> classpath = new ArrayList<>();
 
     /** Records a source that was read; the same source read again is recorded again, as it may have changed. */
     public synchronized void ingested(Source source) {
@@ -48,6 +49,24 @@ public final class Provenance {
     /** Records the seed that {@code what} (e.g. {@code "train split"}) drew its random numbers from; the last one wins. */
     public synchronized void seed(String what, long seed) {
         seeds.put(what, seed);
+    }
+
+    /**
+     * Records a jar or folder added to the class path: its Maven coordinate (null when added by path),
+     * file and, for a jar, SHA-256, so that a re-run can check it gets the same library.
+     */
+    public void added(String coordinate, java.nio.file.Path path) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        if (coordinate != null) {
+            entry.put("coordinate", coordinate);
+        }
+        entry.put("path", path.toString());
+        if (java.nio.file.Files.isRegularFile(path)) {
+            entry.put("sha256", sha256(path));
+        }
+        synchronized (this) {
+            classpath.add(entry);
+        }
     }
 
     public synchronized List<Source> sources() {
@@ -63,6 +82,22 @@ public final class Provenance {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("sources", sources.stream().map(Source::toMap).toList());
         map.put("seeds", new LinkedHashMap<>(seeds));
+        if (!classpath.isEmpty()) {
+            map.put("classpath", List.copyOf(classpath));
+        }
         return map;
+    }
+
+    private static String sha256(java.nio.file.Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Could not read " + file + ": " + e.getMessage(), e);
+        }
     }
 }
