@@ -118,3 +118,25 @@ def test_load_runs_a_script_and_the_code_cells_of_a_notebook(fresh_kernel, tmp_p
     loaded = fresh_kernel.ok(f"%load {notebook}", timeout=60)
     assert loaded.result == fresh_kernel.ok('greet("notebook")').result == "hello notebook"
     assert fresh_kernel.ok("rows").result == "344"
+
+
+def test_a_mirror_in_the_settings_and_a_repository_added_by_mavenrepo_are_read(fresh_kernel, tmp_path):
+    """Nothing in the local repository: artifacts come from the settings' mirror of Central, or from a
+    repository %mavenRepo adds, both file: repositories here (as a company's repository manager would be)."""
+    mirror, extra = tmp_path / "mirror", tmp_path / "extra"
+    for folder in FIXTURE:
+        shutil.copytree(M2 / folder, (extra if "hsqldb" in folder else mirror) / folder)
+    settings = tmp_path / "settings.xml"
+    settings.write_text(f"<settings><localRepository>{tmp_path / 'local'}</localRepository><mirrors><mirror>"
+                        f"<id>company</id><mirrorOf>central</mirrorOf><url>{mirror.as_uri()}</url></mirror></mirrors></settings>")
+    run = fresh_kernel.ok(f"%maven --settings {settings} org.apache.commons:commons-collections4:4.4", timeout=60)
+    assert run.data["text/plain"].startswith("Added 1 jar"), run.data["text/plain"]
+    assert (tmp_path / "local/org/apache/commons/commons-collections4/4.4/commons-collections4-4.4.jar").is_file()
+
+    missing = fresh_kernel.execute(f"%maven --settings {settings} org.hsqldb:hsqldb:2.7.4", timeout=60)
+    assert missing.status == "error" and "org.hsqldb:hsqldb" in missing.reply["evalue"]
+    assert fresh_kernel.ok(f"%mavenRepo extra {extra.as_uri()}").data["text/plain"].startswith("%maven now reads repository extra")
+    added = fresh_kernel.ok(f"%maven --settings {settings} org.hsqldb:hsqldb:2.7.4", timeout=60)
+    assert "org.hsqldb:hsqldb:2.7.4" in added.data["text/plain"]
+    bad = fresh_kernel.execute("%mavenRepo nowhere ftp://example.org/repo")
+    assert bad.status == "error" and bad.reply["evalue"].startswith("'ftp://example.org/repo' is not a repository URL")

@@ -88,6 +88,7 @@ final class SluiceKernel extends BaseKernel {
         java.thenRun(() -> daemon(() -> whenIdle(() -> {
             daemon(() -> Table.create("warm-up"));
             sluice.ingest.ReaderWarmUp.run();
+            sluice.dependencies.ResolverWarmUp.run();
         })));
         this.magics = MagicCatalogue.create(session, this::runSource, prompt -> input(prompt, true),
                 new sluice.dependencies.Classpath(path -> javaShell().addToClasspath(path)));

@@ -18,8 +18,8 @@ import sluice.magic.UsageError;
  * {@code %load FILE}: runs a {@code .jsh} or {@code .java} file as if typed into the cell, or the
  * code cells of another notebook one after another; the value shown is that of the last.
  */
-@Command(name = "load", description = {"Run a .jsh or .java file as if typed into this cell, or the code cells of a .ipynb",
-        "notebook in order (magics too). The cell shows what the last of them gives."})
+@Command(name = "load", description = {"Run a .jsh or .java file, or the code cells of a notebook, as if typed into this cell.",
+        "A notebook's code cells run in order, magics too; the cell shows what the last of them gives."})
 public final class LoadMagic implements Magic {
     /** How deep %load may call itself (a notebook that loads one that loads it back). */
     static final int DEPTH = 8;

@@ -17,10 +17,11 @@ import sluice.session.Session;
  */
 @Command(name = "maven", description = {
         "Add Maven artifacts and their runtime dependencies to the class path of Java cells and magics.",
-        "Reads the local repository first (~/.m2/repository, or settings.xml's localRepository), then Maven Central,",
-        "the active profiles' repositories of ~/.m2/settings.xml and those added with %mavenRepo, through its",
-        "mirrors. A library Sluice bundles is not added twice: the bundled version stays, with a warning if the",
-        "versions differ. Example: %maven org.hsqldb:hsqldb:2.7.4"})
+        "Reads the local repository first (~/.m2/repository, or settings.xml's localRepository), then Maven Central, "
+                + "the active profiles' repositories of ~/.m2/settings.xml and those added with %mavenRepo, through its "
+                + "mirrors. A library Sluice bundles is not added twice: the bundled version stays, with a warning if the "
+                + "versions differ.",
+        "Example: %maven org.hsqldb:hsqldb:2.7.4"})
 public final class MavenMagic implements Magic {
     @Parameters(arity = "1..*", paramLabel = "COORDINATE",
             description = "group:artifact:version, or group:artifact:extension:classifier:version")
