@@ -1,7 +1,7 @@
 """Magics through the protocol: listing, help, mistakes, %%time, and editing help for magic lines."""
 import re
 
-from sluice_kernel import require
+from sluice_kernel import REPO, require
 
 require("jupyter_client")
 
@@ -119,3 +119,24 @@ def test_an_operations_help_is_its_own_usage(kernel):
     assert kernel.ok("%clean fill --help").result.startswith("Usage: %clean fill")
     run = kernel.execute("%clean fil bill --with mean")
     assert run.status == "error" and "Did you mean 'fill'?" in run.reply["evalue"], run.describe()
+
+
+def test_completion_offers_the_current_tables_columns_and_table_names(kernel):
+    kernel.ok(f"%ingest {REPO / 'notebooks' / 'data' / 'penguins.csv'} --as birds")
+    code = "%train random-forest --target sp"
+    reply = kernel.complete(code)
+    assert reply["matches"] == ["species"] and reply["cursor_start"] == len(code) - 2
+    assert kernel.complete("%eda hist bi")["matches"] == ["bill_length_mm", "bill_depth_mm"]
+    code = "%train linear --target body_mass_g --exclude year,is"
+    reply = kernel.complete(code)
+    assert reply["matches"] == ["island"] and reply["cursor_start"] == len(code) - 2
+    code = 'var t = table("bi'
+    reply = kernel.complete(code)
+    assert reply["matches"] == ["birds"] and reply["cursor_start"] == len(code) - 2
+
+
+def test_completion_after_maven_offers_coordinates_of_the_local_repository(kernel):
+    code = "%maven org.hsqldb:hs"
+    reply = kernel.complete(code)
+    assert "org.hsqldb:hsqldb:2.7.4" in reply["matches"], reply["matches"]
+    assert reply["cursor_start"] == len("%maven ")

@@ -140,3 +140,12 @@ def test_a_mirror_in_the_settings_and_a_repository_added_by_mavenrepo_are_read(f
     assert "org.hsqldb:hsqldb:2.7.4" in added.data["text/plain"]
     bad = fresh_kernel.execute("%mavenRepo nowhere ftp://example.org/repo")
     assert bad.status == "error" and bad.reply["evalue"].startswith("'ftp://example.org/repo' is not a repository URL")
+
+
+def test_a_cell_of_pom_dependencies_is_resolved_by_the_cell_magic(fresh_kernel, offline):
+    cell = (f"%%maven --settings {offline}\n<dependencies>\n  <dependency>\n    <groupId>org.hsqldb</groupId>\n"
+            "    <artifactId>hsqldb</artifactId>\n    <version>2.7.4</version>\n  </dependency>\n</dependencies>")
+    run = fresh_kernel.ok(cell, timeout=60)
+    assert "org.hsqldb:hsqldb:2.7.4  hsqldb-2.7.4.jar" in run.data["text/plain"]
+    empty = fresh_kernel.execute(f"%maven --settings {offline}")
+    assert empty.status == "error" and empty.reply["evalue"].startswith("Name an artifact")

@@ -2,6 +2,7 @@ package sluice.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,16 +14,25 @@ import sluice.magic.UsageError;
 final class Assistant {
     private static final Pattern MAGIC_LINE = Pattern.compile("(?m)^%%?[A-Za-z].*$");
     private static final Pattern WORD_BEFORE = Pattern.compile("[\\w$.]*$");
+    /** {@code table("pen} before the cursor: a table name is being typed. */
+    private static final Pattern TABLE_NAME = Pattern.compile("\\btable\\(\"([^\"\\\\]*)$");
+    /** The magics whose arguments name columns of the current table. */
+    private static final Set<String> COLUMN_MAGICS = Set.of("clean", "eda", "train");
 
     record Completion(int start, List<String> matches) {
     }
 
     private final Supplier<JavaShell> java;
     private final Magics magics;
+    private final sluice.session.Session session;
+    private final sluice.dependencies.Classpath classpath;
 
-    Assistant(Supplier<JavaShell> java, Magics magics) {
+    Assistant(Supplier<JavaShell> java, Magics magics, sluice.session.Session session,
+              sluice.dependencies.Classpath classpath) {
         this.java = java;
         this.magics = magics;
+        this.session = session;
+        this.classpath = classpath;
     }
 
     Completion complete(String code, int cursor) {
@@ -30,6 +40,12 @@ final class Assistant {
         String line = code.substring(lineStart, cursor);
         if (line.startsWith("%")) {
             return completeMagic(line, lineStart, cursor);
+        }
+        Matcher table = TABLE_NAME.matcher(line);
+        if (table.find()) {
+            String typed = table.group(1);
+            return new Completion(cursor - typed.length(),
+                    session.tableNames().stream().filter(n -> n.startsWith(typed)).sorted().toList());
         }
         String masked = maskMagics(code);
         int start = snippetStart(masked, cursor);
@@ -39,7 +55,7 @@ final class Assistant {
 
     private Completion completeMagic(String line, int lineStart, int cursor) {
         if (!line.contains(" ")) {
-            return new Completion(lineStart, magics.names().stream().filter(n -> n.startsWith(line)).toList());
+            return new Completion(lineStart, magics.spellings().stream().filter(n -> n.startsWith(line)).toList());
         }
         String name = magicName(line);
         String word = line.substring(line.lastIndexOf(' ') + 1);
@@ -52,6 +68,13 @@ final class Assistant {
         if (word.startsWith("-")) {
             String operation = before.size() > 1 && operations.contains(before.get(1)) ? before.get(1) : null;
             candidates = magics.options(name, operation);
+        } else if (name.equals("maven")) {
+            return new Completion(cursor - word.length(), classpath.localCoordinates(word));
+        } else if (COLUMN_MAGICS.contains(name) && before.size() > 1) {
+            // A column, or the next of a comma-separated list of them (--exclude a,b).
+            String part = word.substring(word.lastIndexOf(',') + 1);
+            List<String> columns = session.hasTable() ? session.table().columnNames() : List.of();
+            return new Completion(cursor - part.length(), columns.stream().filter(c -> c.startsWith(part)).toList());
         } else if (before.size() == 1) {
             candidates = operations;
         } else {

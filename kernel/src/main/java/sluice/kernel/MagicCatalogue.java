@@ -36,7 +36,7 @@ final class MagicCatalogue {
         magics.add("train", Magics.Kind.LINE, () -> new TrainMagic(session, System.out));
         magics.add("evaluate", Magics.Kind.LINE, () -> new EvaluateMagic(session));
         magics.add("deploy", Magics.Kind.LINE, () -> new DeployMagic(session));
-        magics.add("maven", Magics.Kind.LINE, () -> new MavenMagic(session, classpath));
+        magics.addLineAndCell("maven", () -> new MavenMagic(session, classpath));
         magics.add("mavenRepo", Magics.Kind.LINE, () -> new MavenRepoMagic(classpath));
         magics.add("classpath", Magics.Kind.LINE, () -> new ClasspathMagic(session, classpath));
         magics.add("load", Magics.Kind.LINE, () -> new LoadMagic(runner));

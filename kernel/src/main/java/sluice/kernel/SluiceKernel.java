@@ -90,9 +90,9 @@ final class SluiceKernel extends BaseKernel {
             sluice.ingest.ReaderWarmUp.run();
             sluice.dependencies.ResolverWarmUp.run();
         })));
-        this.magics = MagicCatalogue.create(session, this::runSource, prompt -> input(prompt, true),
-                new sluice.dependencies.Classpath(path -> javaShell().addToClasspath(path)));
-        this.assistant = new Assistant(this::javaShell, magics);
+        sluice.dependencies.Classpath classpath = new sluice.dependencies.Classpath(path -> javaShell().addToClasspath(path));
+        this.magics = MagicCatalogue.create(session, this::runSource, prompt -> input(prompt, true), classpath);
+        this.assistant = new Assistant(this::javaShell, magics, session, classpath);
         System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, false, StandardCharsets.UTF_8));
         System.setIn(in);

@@ -30,6 +30,7 @@ public final class Classpath {
     private final Consumer<Path> cells;
     /** The repositories added with {@code %mavenRepo}, id → URL. */
     private final Map<String, String> repositories = new LinkedHashMap<>();
+    private LocalArtifacts local;
 
     /** What was added: the file, and the Maven coordinate it was resolved for (null for a path). */
     public record Added(Path path, String coordinate) {
@@ -65,6 +66,18 @@ public final class Classpath {
     /** Everything added so far, in order. */
     public synchronized List<Added> added() {
         return List.copyOf(added.values());
+    }
+
+    /** The coordinates in the local repository that start with {@code prefix}, for completion after {@code %maven }. */
+    public List<String> localCoordinates(String prefix) {
+        LocalArtifacts artifacts;
+        synchronized (this) {
+            if (local == null) {
+                local = new LocalArtifacts(resolver(null).localRepository());
+            }
+            artifacts = local;
+        }
+        return artifacts.starting(prefix);
     }
 
     /** A resolver for {@code %maven} with the settings {@code file} (null: {@code ~/.m2/settings.xml}). */

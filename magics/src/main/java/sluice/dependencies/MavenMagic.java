@@ -12,8 +12,9 @@ import sluice.magic.UsageError;
 import sluice.session.Session;
 
 /**
- * {@code %maven [--offline] GROUP:ARTIFACT:VERSION…}: resolves the artifacts and their runtime
- * dependencies with Maven's resolver and adds the jars to Java cells and magics, without a restart.
+ * {@code %maven [--offline] GROUP:ARTIFACT:VERSION…}, or {@code %%maven} over a pom's {@code
+ * <dependencies>} block: resolves the artifacts and their runtime dependencies with Maven's resolver
+ * and adds the jars to Java cells and magics, without a restart.
  */
 @Command(name = "maven", description = {
         "Add Maven artifacts and their runtime dependencies to the class path of Java cells and magics.",
@@ -21,11 +22,12 @@ import sluice.session.Session;
                 + "the active profiles' repositories of ~/.m2/settings.xml and those added with %mavenRepo, through its "
                 + "mirrors. A library Sluice bundles is not added twice: the bundled version stays, with a warning if the "
                 + "versions differ.",
-        "Example: %maven org.hsqldb:hsqldb:2.7.4"})
+        "Example: %maven org.hsqldb:hsqldb:2.7.4",
+        "As %%maven, the cell holds <dependency> elements of a pom (in a <dependencies> block or not)."})
 public final class MavenMagic implements Magic {
-    @Parameters(arity = "1..*", paramLabel = "COORDINATE",
+    @Parameters(arity = "0..*", paramLabel = "COORDINATE",
             description = "group:artifact:version, or group:artifact:extension:classifier:version")
-    List<String> coordinates;
+    List<String> coordinates = new java.util.ArrayList<>();
 
     @Option(names = "--offline", description = "Read only the local repository (also when settings.xml says <offline>).")
     boolean offline;
@@ -44,6 +46,12 @@ public final class MavenMagic implements Magic {
     @Override
     public Object run(String body) {
         long start = System.nanoTime();
+        if (body != null) {
+            coordinates.addAll(PomDependencies.coordinates(body));
+        }
+        if (coordinates.isEmpty()) {
+            throw new UsageError("Name an artifact: %maven group:artifact:version, or %%maven over <dependency> elements.");
+        }
         if (settings != null && !java.nio.file.Files.isRegularFile(settings)) {
             throw new UsageError("No settings file '" + settings + "'.");
         }

@@ -71,6 +71,10 @@ final class Resolver {
         added.forEach(repositories::putIfAbsent);
     }
 
+    Path localRepository() {
+        return localRepository;
+    }
+
     private static synchronized RepositorySystem system() {
         if (shared == null) {
             shared = new RepositorySystemSupplier().get();

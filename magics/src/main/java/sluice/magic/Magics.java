@@ -26,7 +26,8 @@ public final class Magics {
         }
     }
 
-    private record Entry(Kind kind, Supplier<? extends Magic> factory) {
+    /** @param both whether the magic is also a cell magic ({@code %maven} and {@code %%maven}) */
+    private record Entry(Kind kind, Supplier<? extends Magic> factory, boolean both) {
     }
 
     /** In the order they were added, which is the order listings show them in. */
@@ -36,7 +37,13 @@ public final class Magics {
 
     /** Registers a magic; the factory makes a fresh instance for every call, so options never leak. */
     public Magics add(String name, Kind kind, Supplier<? extends Magic> factory) {
-        entries.put(name, new Entry(kind, factory));
+        entries.put(name, new Entry(kind, factory, false));
+        return this;
+    }
+
+    /** Registers a magic written either way: {@code %name args}, or {@code %%name args} over a cell body. */
+    public Magics addLineAndCell(String name, Supplier<? extends Magic> factory) {
+        entries.put(name, new Entry(Kind.LINE, factory, true));
         return this;
     }
 
@@ -103,6 +110,18 @@ public final class Magics {
         return Collections.unmodifiableList(names);
     }
 
+    /** As {@link #names()}, with the cell spelling of a magic written either way too ({@code %%maven}), for completion. */
+    public List<String> spellings() {
+        List<String> names = new ArrayList<>();
+        entries.forEach((name, entry) -> {
+            names.add(entry.kind().prefix + name);
+            if (entry.both()) {
+                names.add(Kind.CELL.prefix + name);
+            }
+        });
+        return Collections.unmodifiableList(names);
+    }
+
     public boolean has(String name) {
         return entries.containsKey(name);
     }
@@ -130,7 +149,7 @@ public final class Magics {
             throw new UsageError("No magic " + called + "." + DidYouMean.hint(name, entries.keySet(), kind == null ? "" : kind.prefix)
                     + " Run %lsmagic to list them.");
         }
-        if (kind != null && entry.kind() != kind) {
+        if (kind != null && entry.kind() != kind && !entry.both()) {
             throw new UsageError(called + " is a " + entry.kind().name().toLowerCase() + " magic: write it as "
                     + entry.kind().prefix + name + (entry.kind() == Kind.CELL ? " on the first line of the cell." : "."));
         }
