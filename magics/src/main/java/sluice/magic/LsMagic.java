@@ -14,8 +14,8 @@ public final class LsMagic implements Magic {
 
     @Override
     public Object run(String body) {
-        int width = magics.names().stream().mapToInt(String::length).max().orElse(0);
-        return magics.names().stream()
+        int width = magics.spellings().stream().mapToInt(String::length).max().orElse(0);
+        return magics.spellings().stream()
                 .map(name -> String.format("%-" + width + "s  %s", name, magics.summary(name.replace("%", ""))))
                 .collect(Collectors.joining("\n"))
                 + "\n\nRun %name --help for a magic's usage.";
