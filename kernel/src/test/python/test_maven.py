@@ -37,6 +37,10 @@ def test_a_library_resolved_offline_is_usable_from_java_at_once(fresh_kernel, of
     text = run.data["text/plain"]
     assert re.match(r"Added 1 jar \(0\.\d MB\) in \d+\.\d s:", text), text
     assert "org.apache.commons:commons-collections4:4.4  commons-collections4-4.4.jar" in text
+    jar = offline.parent / "repository/org/apache/commons/commons-collections4/4.4/commons-collections4-4.4.jar"
+    metadata = run.of_type("execute_result")[0]["content"]["metadata"]
+    assert metadata["sluice"]["classpath"] == [{"coordinate": "org.apache.commons:commons-collections4:4.4",
+                                               "path": str(jar), "sha256": hashlib.sha256(jar.read_bytes()).hexdigest()}]
     used = fresh_kernel.ok("new org.apache.commons.collections4.bag.HashBag<>(java.util.List.of(\"a\", \"b\", \"a\"))"
                            ".getCount(\"a\")")
     assert used.result == "2"

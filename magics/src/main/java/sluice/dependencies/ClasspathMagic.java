@@ -45,10 +45,9 @@ public final class ClasspathMagic implements Magic {
             }
         }
         List<Classpath.Added> added = classpath.add(entries);
-        for (Classpath.Added entry : added) {
-            session.provenance().added(null, entry.path());
-        }
-        return Classpath.summary(added, System.nanoTime() - start);
+        List<java.util.Map<String, Object>> recorded = added.stream()
+                .map(entry -> session.provenance().added(null, entry.path())).toList();
+        return new AddedReport(Classpath.summary(added, System.nanoTime() - start), recorded);
     }
 
     /** The path itself, or the files of its folder that its last part (a glob) matches, in name order. */

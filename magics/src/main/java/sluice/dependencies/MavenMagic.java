@@ -74,12 +74,11 @@ public final class MavenMagic implements Magic {
             }
         }
         List<Classpath.Added> added = classpath.add(jars);
-        for (Classpath.Added jar : added) {
-            session.provenance().added(jar.coordinate(), jar.path());
-        }
+        List<Map<String, Object>> recorded = added.stream()
+                .map(jar -> session.provenance().added(jar.coordinate(), jar.path())).toList();
         if (added.isEmpty() && resolved.isEmpty()) {
             throw new UsageError("Nothing to add for " + String.join(" ", coordinates) + ".");
         }
-        return Classpath.summary(added, System.nanoTime() - start) + warnings;
+        return new AddedReport(Classpath.summary(added, System.nanoTime() - start) + warnings, recorded);
     }
 }

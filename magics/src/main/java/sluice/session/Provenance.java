@@ -53,9 +53,9 @@ public final class Provenance {
 
     /**
      * Records a jar or folder added to the class path: its Maven coordinate (null when added by path),
-     * file and, for a jar, SHA-256, so that a re-run can check it gets the same library.
+     * file and, for a jar, SHA-256, so that a re-run can check it gets the same library. Returns the record.
      */
-    public void added(String coordinate, java.nio.file.Path path) {
+    public Map<String, Object> added(String coordinate, java.nio.file.Path path) {
         Map<String, Object> entry = new LinkedHashMap<>();
         if (coordinate != null) {
             entry.put("coordinate", coordinate);
@@ -67,6 +67,7 @@ public final class Provenance {
         synchronized (this) {
             classpath.add(entry);
         }
+        return entry;
     }
 
     public synchronized List<Source> sources() {
