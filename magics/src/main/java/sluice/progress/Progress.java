@@ -29,6 +29,8 @@ public final class Progress implements AutoCloseable {
     private final long afterNanos;
     private volatile Supplier<String> detail = () -> "";
     private volatile boolean shown;
+    /** The length of the longest line shown, which a later line is padded to. */
+    private int longest;
     private boolean closed;
     private final ScheduledFuture<?> ticks;
 
@@ -85,8 +87,18 @@ public final class Progress implements AutoCloseable {
             return;
         }
         shown = true;
-        out.print("\r" + line());
+        out.print("\r" + padded(line()));
         out.flush();
+    }
+
+    /**
+     * {@code line} with spaces after it up to the longest line shown so far: a {@code \r} only moves
+     * back to the start, so a shorter line would leave the tail of the last one ("done4 of 5 trees").
+     */
+    private String padded(String line) {
+        String text = line.length() < longest ? line + " ".repeat(longest - line.length()) : line;
+        longest = Math.max(longest, line.length());
+        return text;
     }
 
     String line() {
@@ -101,7 +113,7 @@ public final class Progress implements AutoCloseable {
         ticks.cancel(false);
         // The last tick may not have come yet: work that outlasted the delay still ends with its line.
         if (shown || System.nanoTime() - start >= afterNanos) {
-            out.print("\r" + line() + ", done\n");
+            out.print("\r" + padded(line() + ", done") + "\n");
             out.flush();
         }
     }

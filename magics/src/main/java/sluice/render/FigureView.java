@@ -14,7 +14,8 @@ public final class FigureView {
     }
 
     public static Bundle bundle(Figure figure) {
-        String id = ChartHtml.id("sluice-figure", figure.asJavascript("sluice-figure"));
+        // Tablesaw declares `var target_<id>` and more from the id, so it must be a JavaScript name: no hyphens.
+        String id = ChartHtml.id("sluice_figure", figure.asJavascript("sluice_figure")).replace('-', '_');
         // Tablesaw writes the figure as a <script> that calls the global Plotly on a div named id.
         String figureJs = figure.asJavascript(id).replaceAll("(?is)</?script[^>]*>", "");
         String draw = "    window.Plotly = window.Plotly || Plotly;\n" + figureJs

@@ -27,6 +27,24 @@ class ProgressTest {
     }
 
     @Test
+    void aShorterLine_coversTheTailOfTheLongerOneBefore() throws Exception {
+        String[] detail = {"fitting logistic (40 of 100 trees)"};
+        try (Progress progress = new Progress("training", out, java.time.Duration.ZERO)) {
+            progress.detail(() -> detail[0]);
+            Thread.sleep(1_200);
+            detail[0] = "fold 2";
+            Thread.sleep(1_100);
+        }
+        String shown = printed.toString(StandardCharsets.UTF_8);
+        String[] lines = shown.substring(1, shown.length() - 1).split("\r");
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
+        for (int i = 1; i < lines.length; i++) {
+            assertThat(lines[i].length()).as("line %d %s", i, lines[i]).isGreaterThanOrEqualTo(lines[i - 1].stripTrailing().length());
+        }
+        assertThat(lines[lines.length - 1].stripTrailing()).endsWith("fold 2, done");
+    }
+
+    @Test
     void aQuickRead_showsNothing() {
         try (Progress progress = new Progress("reading small.csv", out)) {
             progress.track(new ByteArrayInputStream(new byte[10]), 10);

@@ -16,4 +16,17 @@ class FigureViewTest {
                 .doesNotContain("<script>").doesNotContainPattern("https?://");
         assertThat(bundle.data().get("text/plain")).isEqualTo("Plotly figure (1 traces)");
     }
+
+    @Test
+    void theNamesTablesawDeclaresFromTheId_areJavaScriptNames() {
+        Figure figure = new Figure(ScatterTrace.builder(new double[] {1, 2}, new double[] {3, 4}).build());
+        String html = FigureView.bundle(figure).data().get("text/html").toString();
+        java.util.regex.Matcher declared = java.util.regex.Pattern.compile("\\bvar\\s+([^\\s=;]+)").matcher(html);
+        int names = 0;
+        while (declared.find()) {
+            assertThat(declared.group(1)).matches("[A-Za-z_$][A-Za-z0-9_$]*");
+            names++;
+        }
+        assertThat(names).isGreaterThan(1);
+    }
 }
