@@ -1,0 +1,123 @@
+"""Issue 16: every notebook of notebooks/ run in JupyterLab 4 as a user runs it (Run All in headless
+Chromium, no internet), and what it draws: every cell executed without error, every chart and Tablesaw
+figure drawn by plotly, no page error, no request leaving 127.0.0.1. JupyterLab is built from its npm
+packages by ../shared/jupyterlab/build.sh (into kernel/target/jupyterlab) and served by Debian's
+jupyter_server; screenshots are kept in kernel/target/jupyterlab-shots/.
+
+Outside CI the module skips, saying why, when ../shared, Node, Chromium or jupyterlab_server is missing.
+"""
+import json
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from sluice_kernel import IN_CI, REPO, require
+
+require("jupyter_client")
+
+SHARED = REPO.parent / "shared" / "jupyterlab"
+BUILD = REPO / "kernel" / "target" / "jupyterlab"
+SHOTS = REPO / "kernel" / "target" / "jupyterlab-shots"
+DRIVER = REPO / "kernel" / "src" / "test" / "js" / "jupyterlab-run.mjs"
+NOTEBOOKS = sorted(path.name for path in (REPO / "notebooks").glob("*.ipynb"))
+
+
+def missing(reason):
+    if IN_CI:
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(kernelspec, postgres_tables, mariadb_tables, tmp_path_factory):
+    """JupyterLab serving a copy of notebooks/ (the runs change nothing in the repository): its URL and root."""
+    if not (SHARED / "build.sh").is_file():
+        missing(f"{SHARED} is missing: the JupyterLab build lives beside the repository, in ../shared")
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        missing("Node and npm are needed to build JupyterLab 4 from npm")
+    if not os.access("/usr/bin/chromium", os.X_OK):
+        missing("chromium is not installed (apt-get install -y chromium, as .ci/run does in CI)")
+    if subprocess.run(["/usr/bin/python3", "-c", "import jupyterlab_server"], capture_output=True).returncode:
+        missing("jupyterlab_server is not installed (apt-get install -y python3-jupyterlab-server, as .ci/run does)")
+    built = subprocess.run(["sh", str(SHARED / "build.sh"), str(BUILD)], capture_output=True, text=True, timeout=1200)
+    assert built.returncode == 0, f"JupyterLab build failed:\n{built.stdout}\n{built.stderr}"
+    shutil.copy(DRIVER, BUILD / "driver" / DRIVER.name)
+    root = tmp_path_factory.mktemp("lab-root")
+    shutil.copytree(REPO / "notebooks", root / "notebooks")
+    port = free_port()
+    log = open(tmp_path_factory.mktemp("lab-log") / "server.log", "w")
+    server = subprocess.Popen(["sh", str(SHARED / "serve.sh"), str(BUILD), str(port), str(root)],
+                              stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while True:
+        try:
+            urllib.request.urlopen(url + "/api/status", timeout=2)
+            break
+        except OSError:
+            assert server.poll() is None and time.time() < deadline, f"JupyterLab did not start: see {log.name}"
+            time.sleep(0.5)
+    yield url, root
+    os.killpg(server.pid, 15)
+    server.wait(timeout=30)
+    log.close()
+
+
+def drive(lab, notebook, tag, mode="run"):
+    url, _ = lab
+    env = dict(os.environ, LAB_URL=url, SHOTS=str(SHOTS))
+    done = subprocess.run(["node", DRIVER.name, f"notebooks/{notebook}", tag, mode], cwd=BUILD / "driver",
+                          env=env, capture_output=True, text=True, timeout=900)
+    result = json.loads((SHOTS / f"{tag}-result.json").read_text())
+    assert done.returncode == 0 and "error" not in result, f"{notebook}: {result.get('error')}\n{done.stderr}"
+    return result
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_each_notebook_runs_in_jupyterlab_and_draws_every_chart(lab, notebook):
+    result = drive(lab, notebook, notebook.removesuffix(".ipynb"))
+    code = [cell for cell in result["cells"] if cell["type"] == "code"]
+    assert code, f"{notebook} shows no code cells"
+    for cell in code:
+        assert cell["executionCount"] is not None, f"{notebook}: not run: {cell['source']!r}"
+        assert not cell["errors"], f"{notebook}: {cell['source']!r} failed: {cell['errors']}"
+        for chart in cell["charts"]:
+            assert chart["drawn"], f"{notebook}: plotly did not draw the {chart['kind']} of {cell['source']!r}"
+    assert not result["pageErrors"], f"{notebook}: page errors {result['pageErrors']}"
+    outside = [host for host in result["hosts"] if host and not host.startswith("127.0.0.1:")]
+    assert not outside, f"{notebook}: requests left 127.0.0.1: {outside}"
+    assert (SHOTS / f"{notebook.removesuffix('.ipynb')}.png").stat().st_size > 10_000
+
+
+def test_a_tablesaw_figure_from_a_java_cell_draws_in_jupyterlab(lab):
+    result = json.loads((SHOTS / "java-api-result.json").read_text()) if (SHOTS / "java-api-result.json").is_file() \
+        else drive(lab, "java-api.ipynb", "java-api")
+    figures = [chart for cell in result["cells"] for chart in cell["charts"] if "sluice-figure" in chart["kind"]]
+    assert figures and all(chart["drawn"] for chart in figures), figures
+
+
+def test_progress_lines_leave_no_leftovers_in_jupyterlab(lab):
+    """%train compare rewrites its progress line as it goes (each algorithm, fold and tree count): one line
+    remains in JupyterLab, the last, ending in done (ProgressTest checks that a shorter line covers a longer)."""
+    notebook = lab[1] / "notebooks" / "progress.ipynb"
+    notebook.write_text(json.dumps({"nbformat": 4, "nbformat_minor": 5,
+                                    "metadata": {"kernelspec": {"name": "sluice", "display_name": "Sluice", "language": "java"}},
+                                    "cells": [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+                                               "source": ["%ingest data/diamonds.csv.gz --limit 8000\n",
+                                                          "%train compare --target price"]}]}))
+    result = drive(lab, "progress.ipynb", "progress")
+    shown = result["cells"][0]["shownText"]
+    progress = [line for line in shown.splitlines() if line.startswith("comparing algorithms")]
+    assert progress and progress[-1].rstrip().endswith(", done"), shown
+    assert len(progress) == 1, f"one progress line should remain: {progress}"
