@@ -24,6 +24,7 @@ SHARED = REPO.parent / "shared" / "jupyterlab"
 BUILD = REPO / "kernel" / "target" / "jupyterlab"
 SHOTS = REPO / "kernel" / "target" / "jupyterlab-shots"
 DRIVER = REPO / "kernel" / "src" / "test" / "js" / "jupyterlab-run.mjs"
+INTERACT = REPO / "kernel" / "src" / "test" / "js" / "jupyterlab-interact.mjs"
 NOTEBOOKS = sorted(path.name for path in (REPO / "notebooks").glob("*.ipynb"))
 
 
@@ -53,6 +54,7 @@ def lab(kernelspec, postgres_tables, mariadb_tables, tmp_path_factory):
     built = subprocess.run(["sh", str(SHARED / "build.sh"), str(BUILD)], capture_output=True, text=True, timeout=1200)
     assert built.returncode == 0, f"JupyterLab build failed:\n{built.stdout}\n{built.stderr}"
     shutil.copy(DRIVER, BUILD / "driver" / DRIVER.name)
+    shutil.copy(INTERACT, BUILD / "driver" / INTERACT.name)
     root = tmp_path_factory.mktemp("lab-root")
     shutil.copytree(REPO / "notebooks", root / "notebooks")
     port = free_port()
@@ -74,10 +76,10 @@ def lab(kernelspec, postgres_tables, mariadb_tables, tmp_path_factory):
     log.close()
 
 
-def drive(lab, notebook, tag, mode="run"):
+def drive(lab, notebook, tag, mode="run", driver=DRIVER):
     url, _ = lab
     env = dict(os.environ, LAB_URL=url, SHOTS=str(SHOTS))
-    done = subprocess.run(["node", DRIVER.name, f"notebooks/{notebook}", tag, mode], cwd=BUILD / "driver",
+    done = subprocess.run(["node", driver.name, f"notebooks/{notebook}", tag, mode], cwd=BUILD / "driver",
                           env=env, capture_output=True, text=True, timeout=900)
     result = json.loads((SHOTS / f"{tag}-result.json").read_text())
     assert done.returncode == 0 and "error" not in result, f"{notebook}: {result.get('error')}\n{done.stderr}"
@@ -121,3 +123,40 @@ def test_progress_lines_leave_no_leftovers_in_jupyterlab(lab):
     progress = [line for line in shown.splitlines() if line.startswith("comparing algorithms")]
     assert progress and progress[-1].rstrip().endswith(", done"), shown
     assert len(progress) == 1, f"one progress line should remain: {progress}"
+
+
+def test_an_executed_notebook_opened_untrusted_shows_every_chart_as_an_image(lab, tmp_path):
+    """A notebook executed elsewhere (`sluice.jar run`, as nbconvert would) opens untrusted: no script
+    runs, so each chart must show its static PNG."""
+    out = lab[1] / "notebooks" / "eda-executed.ipynb"
+    done = subprocess.run(["java", "-jar", str(REPO / "kernel" / "target" / "sluice.jar"), "run",
+                           str(lab[1] / "notebooks" / "eda.ipynb"), "-o", str(out)],
+                          cwd=lab[1] / "notebooks", capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    result = drive(lab, "eda-executed.ipynb", "eda-untrusted", mode="open")
+    charts = [chart for cell in result["cells"] for chart in cell["charts"]]
+    assert charts, "eda.ipynb shows no charts"
+    assert all(not cell["trusted"] for cell in result["cells"] if cell["type"] == "code" and cell["outputTypes"])
+    for chart in charts:
+        assert chart["imageShown"] and not chart["drawn"], chart
+    assert not result["pageErrors"], result["pageErrors"]
+
+
+def test_completion_tooltip_stop_and_restart_work_as_a_user_uses_them(lab):
+    """Keyboard and toolbar, in JupyterLab: Tab lists magics and Java members, Shift+Tab shows a signature,
+    the stop button ends a busy loop and the kernel keeps its state, a restart starts it afresh."""
+    (lab[1] / "notebooks" / "interact.ipynb").write_text(json.dumps({
+        "nbformat": 4, "nbformat_minor": 5, "cells": [{"cell_type": "code", "metadata": {}, "execution_count": None,
+                                                       "outputs": [], "source": []}],
+        "metadata": {"kernelspec": {"name": "sluice", "display_name": "Sluice", "language": "java"}}}))
+    result = drive(lab, "interact.ipynb", "interact", driver=INTERACT)
+    assert "%lsmagic" in result["magicCompletions"], result["magicCompletions"]
+    assert {"max", "min"} & {item.split("(")[0].strip() for item in result["javaCompletions"]}, result["javaCompletions"]
+    assert result["tooltip"] and "max(" in result["tooltip"], result["tooltip"]
+    assert result["busyBeforeStop"] == "busy" and result["stopButton"]
+    assert result["secondsToStop"] < 5, result["secondsToStop"]
+    assert any(output.startswith("error") for output in result["loopOutputs"]), result["loopOutputs"]
+    assert result["afterStop"] == ["execute_result 42"], result["afterStop"]
+    assert result["afterRestart"] == ["execute_result 2"], result["afterRestart"]
+    assert any(output.startswith("error") for output in result["keptAfterRestart"]), result["keptAfterRestart"]
+    assert not result["pageErrors"], result["pageErrors"]
