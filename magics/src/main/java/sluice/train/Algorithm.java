@@ -121,8 +121,8 @@ public enum Algorithm {
         Params p = new Params(parameters, settings);
         int features = encoded.width();
         double[][] x = this == LINEAR || this == RIDGE || this == LASSO ? null : encoded.matrix();
-        // Smile's data-frame learners take the rows as a frame; the linear models take them as they are.
-        DataFrame data = oneHot() ? null : Learner.frame(x, task == Task.REGRESSION
+        // Smile's data-frame learners take the rows as a frame; the linear models and XGBoost take them as they are.
+        DataFrame data = oneHot() || this == GRADIENT_BOOSTING ? null : Learner.frame(x, task == Task.REGRESSION
                 ? DoubleVector.of("y", y) : IntVector.of("y", Arrays.stream(y).mapToInt(v -> (int) v).toArray()));
         Formula formula = Formula.lhs("y");
         // Logistic regression is fitted on standardized columns, as scikit-learn's behind a StandardScaler;
