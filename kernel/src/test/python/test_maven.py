@@ -153,3 +153,48 @@ def test_a_cell_of_pom_dependencies_is_resolved_by_the_cell_magic(fresh_kernel, 
     assert "org.hsqldb:hsqldb:2.7.4  hsqldb-2.7.4.jar" in run.data["text/plain"]
     empty = fresh_kernel.execute(f"%maven --settings {offline}")
     assert empty.status == "error" and empty.reply["evalue"].startswith("Name an artifact")
+
+
+def test_an_active_proxy_in_the_settings_carries_the_downloads(fresh_kernel, tmp_path):
+    """Central mirrored to a host that does not exist, reachable only through the settings' proxy: a
+    proxy on 127.0.0.1 that serves the repository files from a folder (as a company's proxy would pass
+    them on) and counts what it was asked."""
+    import http.server
+    import threading
+    served = tmp_path / "served"
+    for folder in FIXTURE:
+        if "hsqldb" not in folder:
+            shutil.copytree(M2 / folder, served / folder)
+    asked = []
+
+    class Proxy(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            asked.append(self.path)
+            path = self.path.split("://", 1)[-1].split("/", 1)[-1]  # http://repo.invalid/maven2/org/... -> maven2/org/...
+            file = served / path.split("/", 1)[-1]
+            if not (self.path.startswith("http://repo.invalid/") and file.is_file()):
+                self.send_error(404)
+                return
+            body = file.read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        settings = tmp_path / "settings.xml"
+        settings.write_text(
+            f"<settings><localRepository>{tmp_path / 'local'}</localRepository>"
+            "<mirrors><mirror><id>company</id><mirrorOf>*</mirrorOf><url>http://repo.invalid/maven2</url></mirror></mirrors>"
+            f"<proxies><proxy><id>office</id><active>true</active><protocol>http</protocol><host>127.0.0.1</host>"
+            f"<port>{server.server_address[1]}</port></proxy></proxies></settings>")
+        run = fresh_kernel.ok(f"%maven --settings {settings} org.apache.commons:commons-collections4:4.4", timeout=60)
+        assert run.data["text/plain"].startswith("Added 1 jar"), run.data["text/plain"]
+        assert any(p.endswith("commons-collections4-4.4.jar") for p in asked), asked
+    finally:
+        server.shutdown()

@@ -18,6 +18,7 @@ import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.repository.Proxy;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
@@ -28,13 +29,14 @@ import org.eclipse.aether.util.filter.DependencyFilterUtils;
 import org.eclipse.aether.util.repository.AuthenticationBuilder;
 import org.eclipse.aether.util.repository.DefaultAuthenticationSelector;
 import org.eclipse.aether.util.repository.DefaultMirrorSelector;
+import org.eclipse.aether.util.repository.DefaultProxySelector;
 import sluice.magic.UsageError;
 
 /**
  * Resolves Maven coordinates and their runtime dependencies with Maven's own resolver, as Maven 3
  * does: from the local repository first, then Maven Central, the repositories of the active
  * profiles of {@code ~/.m2/settings.xml} and those added with {@code %mavenRepo}, through the
- * settings' mirrors and with their servers' credentials. Offline when the settings say so or
+ * settings' mirrors and active proxies and with their servers' credentials. Offline when the settings say so or
  * when asked: then only the local repository is read.
  */
 final class Resolver {
@@ -137,10 +139,19 @@ final class Resolver {
             credentials.add(server.getId(), new AuthenticationBuilder().addUsername(server.getUsername())
                     .addPassword(server.getPassword()).build());
         }
+        DefaultProxySelector proxies = new DefaultProxySelector();
+        for (org.apache.maven.settings.Proxy proxy : settings.getProxies()) {
+            if (proxy.isActive()) {
+                proxies.add(new Proxy(proxy.getProtocol(), proxy.getHost(), proxy.getPort(), proxy.getUsername() == null ? null
+                        : new AuthenticationBuilder().addUsername(proxy.getUsername()).addPassword(proxy.getPassword()).build()),
+                        proxy.getNonProxyHosts());
+            }
+        }
         return new SessionBuilderSupplier(system).get()
                 .withLocalRepositoryBaseDirectories(localRepository)
                 .setOffline(offline)
                 .setMirrorSelector(mirrors)
+                .setProxySelector(proxies)
                 .setAuthenticationSelector(credentials)
                 .setSystemProperties(System.getProperties())
                 .build();
