@@ -39,6 +39,7 @@ public final class ReaderWarmUp {
         if (!DONE.compareAndSet(false, true)) {
             return read;
         }
+        sweep(tmp);
         Path dir = null;
         List<Path> files = new ArrayList<>();
         try {
@@ -69,5 +70,24 @@ public final class ReaderWarmUp {
             }
         }
         return read;
+    }
+
+    /**
+     * Removes the warm-up folders (this one's and {@code %maven}'s, {@code sluice-warm-up*}) that a kernel
+     * killed mid-warm-up left in {@code tmp}: those untouched for ten minutes, where a warm-up takes a second.
+     */
+    static void sweep(Path tmp) {
+        long stale = System.currentTimeMillis() - java.util.concurrent.TimeUnit.MINUTES.toMillis(10);
+        try (java.util.stream.Stream<Path> entries = Files.list(tmp)) {
+            for (Path dir : entries.filter(p -> p.getFileName().toString().startsWith("sluice-warm-up")).toList()) {
+                if (Files.isDirectory(dir) && Files.getLastModifiedTime(dir).toMillis() < stale) {
+                    try (java.util.stream.Stream<Path> inside = Files.walk(dir)) {
+                        inside.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    }
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // Left for the next kernel to sweep.
+        }
     }
 }

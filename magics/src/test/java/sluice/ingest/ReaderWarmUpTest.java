@@ -25,4 +25,22 @@ class ReaderWarmUpTest {
             assertThat(left).isEmpty();
         }
     }
+
+    @Test
+    void sweep_removesTheWarmUpFoldersOfAKilledKernel_butNotAFreshOneNorOthers() throws IOException {
+        Path stale = Files.createDirectories(tmp.resolve("sluice-warm-up123/dev/sluice"));
+        Files.writeString(stale.resolve("warm-up-1.pom"), "<project/>");
+        Path killed = tmp.resolve("sluice-warm-up123");
+        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+        Files.setLastModifiedTime(killed, hourAgo);
+        Path fresh = Files.createDirectory(tmp.resolve("sluice-warm-up456"));
+        Path other = Files.createDirectory(tmp.resolve("someone-else"));
+        Files.setLastModifiedTime(other, hourAgo);
+
+        ReaderWarmUp.sweep(tmp);
+
+        assertThat(killed).doesNotExist();
+        assertThat(fresh).isDirectory();
+        assertThat(other).isDirectory();
+    }
 }
