@@ -104,9 +104,12 @@ try {
   result.afterStop = await run('kept + 1');
 
   // Restart from the Kernel menu's command, confirmed in its dialog as a user would.
-  page.evaluate(() => window.jupyterapp.commands.execute('kernelmenu:restart'));
-  await page.locator('.jp-Dialog .jp-mod-accept').click({ timeout: 20000 });
-  await page.waitForTimeout(1000);
+  const restarted = page.evaluate(() => window.jupyterapp.commands.execute('kernelmenu:restart'));
+  await page.locator('.jp-Dialog .jp-mod-accept').first().click({ timeout: 20000 });
+  await restarted;
+  // The kernel leaves idle (restarting, starting) before it is idle again.
+  await page.waitForFunction(() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status !== 'idle',
+    null, { timeout: 5000, polling: 50 }).catch(() => {});
   await idle(180000);
   result.afterRestart = await run('1 + 1');
   result.keptAfterRestart = await run('kept');
