@@ -125,17 +125,19 @@ def test_progress_lines_leave_no_leftovers_in_jupyterlab(lab):
     assert len(progress) == 1, f"one progress line should remain: {progress}"
 
 
-def test_an_executed_notebook_opened_untrusted_shows_every_chart_as_an_image(lab, tmp_path):
+@pytest.mark.parametrize("notebook", ["eda.ipynb", "java-api.ipynb"])
+def test_an_executed_notebook_opened_untrusted_shows_every_chart_as_an_image(lab, notebook):
     """A notebook executed elsewhere (`sluice.jar run`, as nbconvert would) opens untrusted: no script
-    runs, so each chart must show its static PNG."""
-    out = lab[1] / "notebooks" / "eda-executed.ipynb"
+    runs, so each %eda chart and each Tablesaw figure must show its static PNG."""
+    name = notebook.removesuffix(".ipynb")
+    out = lab[1] / "notebooks" / f"{name}-executed.ipynb"
     done = subprocess.run(["java", "-jar", str(REPO / "kernel" / "target" / "sluice.jar"), "run",
-                           str(lab[1] / "notebooks" / "eda.ipynb"), "-o", str(out)],
+                           str(lab[1] / "notebooks" / notebook), "-o", str(out)],
                           cwd=lab[1] / "notebooks", capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    result = drive(lab, "eda-executed.ipynb", "eda-untrusted", mode="open")
+    result = drive(lab, out.name, f"{name}-untrusted", mode="open")
     charts = [chart for cell in result["cells"] for chart in cell["charts"]]
-    assert charts, "eda.ipynb shows no charts"
+    assert charts, f"{notebook} shows no charts"
     assert all(not cell["trusted"] for cell in result["cells"] if cell["type"] == "code" and cell["outputTypes"])
     for chart in charts:
         assert chart["imageShown"] and not chart["drawn"], chart
