@@ -60,25 +60,20 @@ public final class MavenMagic implements Magic {
         Map<Path, String> jars = new LinkedHashMap<>();
         StringBuilder warnings = new StringBuilder();
         for (Resolver.Resolved artifact : resolved) {
-            String key = artifact.coordinate().substring(0, artifact.coordinate().lastIndexOf(':'));
-            String version = artifact.coordinate().substring(key.length() + 1);
-            String mine = bundled.get(key);
+            String mine = bundled.get(artifact.key());
             if (mine == null && Bundled.holds(artifact.path())) {
-                warnings.append("\nwarning: ").append(key).append(' ').append(version).append(" was resolved, but Sluice"
-                        + " bundles a copy of its classes, which cells and magics keep using.");
+                warnings.append("\nwarning: ").append(artifact.key()).append(' ').append(artifact.version())
+                        .append(" was resolved, but Sluice bundles a copy of its classes, which cells and magics keep using.");
             } else if (mine == null) {
                 jars.put(artifact.path(), artifact.coordinate());
-            } else if (!mine.equals(version)) {
-                warnings.append("\nwarning: ").append(key).append(' ').append(version).append(" was resolved, but Sluice"
-                        + " bundles ").append(mine).append(", which cells and magics keep using.");
+            } else if (!mine.equals(artifact.version())) {
+                warnings.append("\nwarning: ").append(artifact.key()).append(' ').append(artifact.version())
+                        .append(" was resolved, but Sluice bundles ").append(mine).append(", which cells and magics keep using.");
             }
         }
         List<Classpath.Added> added = classpath.add(jars);
         List<Map<String, Object>> recorded = added.stream()
                 .map(jar -> session.provenance().added(jar.coordinate(), jar.path())).toList();
-        if (added.isEmpty() && resolved.isEmpty()) {
-            throw new UsageError("Nothing to add for " + String.join(" ", coordinates) + ".");
-        }
         return new AddedReport(Classpath.summary(added, System.nanoTime() - start) + warnings, recorded);
     }
 }

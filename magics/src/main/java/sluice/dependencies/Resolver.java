@@ -42,14 +42,16 @@ import sluice.magic.UsageError;
 final class Resolver {
     static final String CENTRAL = "https://repo.maven.apache.org/maven2/";
 
-    /** A resolved artifact: its coordinate as resolved and its file in the local repository. */
-    record Resolved(String coordinate, Path path) {
+    /** A resolved artifact: its group:artifact, its version and its file in the local repository. */
+    record Resolved(String key, String version, Path path) {
+        String coordinate() {
+            return key + ":" + version;
+        }
     }
 
     /** Maven's resolver, made once (it takes a moment) and shared: it keeps no state between requests. */
     private static RepositorySystem shared;
 
-    private final RepositorySystem system = system();
     private final Settings settings;
     private final Path localRepository;
     private final Map<String, String> repositories = new LinkedHashMap<>();
@@ -90,18 +92,20 @@ final class Resolver {
         for (String coordinate : coordinates) {
             collect.addDependency(new Dependency(artifact(coordinate), "runtime"));
         }
-        try (RepositorySystemSession.CloseableSession session = session(offline || settings.isOffline())) {
+        boolean offlineNow = offline || settings.isOffline();
+        RepositorySystem system = system();
+        try (RepositorySystemSession.CloseableSession session = session(system, offlineNow)) {
             collect.setRepositories(system.newResolutionRepositories(session, remotes()));
             DependencyRequest request = new DependencyRequest(collect, DependencyFilterUtils.classpathFilter("runtime"));
             List<Resolved> resolved = new ArrayList<>();
             for (ArtifactResult result : system.resolveDependencies(session, request).getArtifactResults()) {
                 var artifact = result.getArtifact();
-                resolved.add(new Resolved(artifact.getGroupId() + ":" + artifact.getArtifactId() + ":"
-                        + artifact.getVersion(), artifact.getPath()));
+                resolved.add(new Resolved(artifact.getGroupId() + ":" + artifact.getArtifactId(), artifact.getVersion(),
+                        artifact.getPath()));
             }
             return resolved;
         } catch (DependencyResolutionException e) {
-            throw new UsageError("Could not resolve " + String.join(" ", coordinates) + ": " + reason(e, offline)
+            throw new UsageError("Could not resolve " + String.join(" ", coordinates) + ": " + reason(e, offlineNow)
                     + "; nothing was added.");
         }
     }
@@ -122,13 +126,13 @@ final class Resolver {
             cause = cause.getCause();
         }
         String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("").strip();
-        if ((offline || settings.isOffline()) && !message.contains("offline")) {
+        if (offline && !message.contains("offline")) {
             message += " (offline: only " + localRepository + " was read)";
         }
         return message;
     }
 
-    private RepositorySystemSession.CloseableSession session(boolean offline) {
+    private RepositorySystemSession.CloseableSession session(RepositorySystem system, boolean offline) {
         DefaultMirrorSelector mirrors = new DefaultMirrorSelector();
         for (Mirror mirror : settings.getMirrors()) {
             mirrors.add(mirror.getId(), mirror.getUrl(), mirror.getLayout(), false, mirror.isBlocked(),

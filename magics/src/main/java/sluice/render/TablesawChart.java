@@ -28,7 +28,7 @@ final class TablesawChart {
     private TablesawChart() {
     }
 
-    /** The figure as a chart, or null when it is of a kind a chart has no form for (its type is then in {@link #type}). */
+    /** The figure as a chart, or null when it is of a kind a chart has no form for ({@link #type} names it). */
     static Chart of(Figure figure) {
         Trace[] traces = figure.getTraces();
         if (traces == null || traces.length == 0) {
@@ -38,7 +38,7 @@ final class TablesawChart {
         for (int i = 0; i < traces.length; i++) {
             read.add(literal(traces[i].asJavascript(i)));
         }
-        String type = type(figure);
+        String type = read.get(0).path("type").asText();
         if (read.stream().anyMatch(t -> !t.path("type").asText().equals(type))) {
             return null;
         }
