@@ -20,6 +20,7 @@ and the ratio Parquet / CSV (target <= 1.0).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import json
 import os
@@ -54,7 +55,9 @@ def execute(kc, code: str, timeout: float = 120) -> float:
     return time.perf_counter() - start
 
 
-def one_kernel(file: Path, pause: float) -> tuple[float, float]:
+@contextlib.contextmanager
+def fresh_kernel(pause: float):
+    """A client of a fresh kernel of the installed kernelspec, --pause seconds after it answered kernel_info."""
     km = KernelManager(kernel_name="bench-ingest")
     km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     kc = km.client()
@@ -62,12 +65,17 @@ def one_kernel(file: Path, pause: float) -> tuple[float, float]:
     try:
         kc.wait_for_ready(timeout=60)
         time.sleep(pause)
-        cold = execute(kc, f"%ingest {file}")
-        warm = execute(kc, f"%ingest {file}")
-        return cold, warm
+        yield kc
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def one_kernel(file: Path, pause: float) -> tuple[float, float]:
+    with fresh_kernel(pause) as kc:
+        cold = execute(kc, f"%ingest {file}")
+        warm = execute(kc, f"%ingest {file}")
+        return cold, warm
 
 
 def quiet(limit: float = 1.5, wait_s: float = 15) -> float:

@@ -18,33 +18,21 @@ import os
 import statistics
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
-from jupyter_client.manager import KernelManager
-
 from common import REPO
-from ingest_kernel import execute, install, quiet
+from ingest_kernel import execute, fresh_kernel, install, quiet
 
 COORDINATE = "org.apache.commons:commons-collections4:4.4"
 USE = 'new org.apache.commons.collections4.bag.HashBag<>(List.of("a", "b", "a")).getCount("a")'
 
 
 def one_kernel(pause: float) -> tuple[float, float, float]:
-    km = KernelManager(kernel_name="bench-ingest")
-    km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    kc = km.client()
-    kc.start_channels()
-    try:
-        kc.wait_for_ready(timeout=60)
-        time.sleep(pause)
+    with fresh_kernel(pause) as kc:
         first = execute(kc, f"%maven --offline {COORDINATE}")
         use = execute(kc, USE)
         again = execute(kc, f"%maven --offline {COORDINATE}")
         return first, use, again
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
 
 
 def main() -> None:
