@@ -15,6 +15,7 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
@@ -34,7 +35,8 @@ public final class CellGuard {
     private static volatile boolean stopping;
     private static volatile boolean heapFull;
     private static volatile String heapFullMessage;
-    private static final java.util.concurrent.atomic.AtomicBoolean WATCHING = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean WATCHING = new AtomicBoolean();
+    private static final AtomicBoolean COLLECTING = new AtomicBoolean();
 
     private CellGuard() {
     }
@@ -66,10 +68,13 @@ public final class CellGuard {
     }
 
     /**
-     * Watches every collection: once one leaves the heap fuller than all but its last 10% (at least
-     * 32 MB), the running cell's next check ends it with an OutOfMemoryError, so the memory it held
-     * is garbage and the kernel's threads can still send its reply. (A pool's collection-usage
-     * threshold is not enough: on Java 17, G1 updates it too late to win the race.)
+     * Watches every collection: once a full one leaves the heap fuller than all but its last 10% (at
+     * least 32 MB), the running cell's next check ends it with an OutOfMemoryError, so the memory it
+     * held is garbage and the kernel's threads can still send its reply. A young or concurrent
+     * collection, or a pool's threshold, that finds the heap that full only asks for a full collection
+     * to tell live data from garbage: G1 leaves the garbage of an earlier cell's humongous arrays in
+     * the old generation, which a young collection counts as in use. (A pool's collection-usage
+     * threshold alone is not enough: on Java 17, G1 updates it too late to win the race.)
      */
     static void watchHeap() {
         long max = Runtime.getRuntime().maxMemory();
@@ -84,8 +89,13 @@ public final class CellGuard {
             }
             var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
             long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
-            if (used > threshold) {
+            if (used <= threshold) {
+                return;
+            }
+            if (info.getGcAction().contains("major") || info.getGcName().contains("Major")) {
                 stopForHeap(used, max);
+            } else {
+                collectToTell();
             }
         };
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -103,15 +113,27 @@ public final class CellGuard {
             }
         }
         ((NotificationEmitter) ManagementFactory.getMemoryMXBean()).addNotificationListener((notification, handback) -> {
-            if (notification.getType().equals(MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED)) {
-                stopForHeap(MemoryNotificationInfo.from((CompositeData) notification.getUserData()).getUsage().getUsed(), max);
-            } else if (notification.getType().equals(MemoryNotificationInfo.MEMORY_THRESHOLD_EXCEEDED)) {
-                // Full, perhaps of garbage: a collection tells which, and its notification above decides.
-                Thread collect = new Thread(System::gc, "sluice-heap-check");
-                collect.setDaemon(true);
-                collect.start();
+            if (notification.getType().equals(MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED)
+                    || notification.getType().equals(MemoryNotificationInfo.MEMORY_THRESHOLD_EXCEEDED)) {
+                collectToTell();
             }
         }, null, null);
+    }
+
+    /** The heap looks full, perhaps of garbage: a full collection tells which, and its notification decides. */
+    private static void collectToTell() {
+        if (!COLLECTING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread collect = new Thread(() -> {
+            try {
+                System.gc();
+            } finally {
+                COLLECTING.set(false);
+            }
+        }, "sluice-heap-check");
+        collect.setDaemon(true);
+        collect.start();
     }
 
     private static void stopForHeap(long used, long max) {
