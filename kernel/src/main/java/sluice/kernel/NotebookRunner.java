@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * {@code run NOTEBOOK [-o OUT]}: runs a notebook's code cells in order through the kernel's own cell
@@ -118,10 +120,23 @@ final class NotebookRunner {
                 NotebookOutputs.GSON.toJson(nb, json);
                 writer.write('\n');
             }
+            keepPermissions(temporary, out);
             Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * Gives the temporary file the permissions of the notebook it replaces (a new one those a new file
+     * usually gets), not the owner-only ones of a temporary file.
+     */
+    private static void keepPermissions(Path temporary, Path out) throws IOException {
+        if (!Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Files.setPosixFilePermissions(temporary, Files.exists(out) ? Files.getPosixFilePermissions(out)
+                : PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     /** A cell's source: nbformat keeps it as one string or as a list of lines. */
