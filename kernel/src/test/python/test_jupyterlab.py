@@ -131,6 +131,21 @@ def test_progress_lines_leave_no_leftovers_in_jupyterlab(lab):
     assert len(progress) == 1, f"one progress line should remain: {progress}"
 
 
+def test_an_error_cell_shows_one_line_in_jupyterlab(lab):
+    """A magic's mistake is one line a person can act on, not a stack trace to scroll past."""
+    (lab[1] / "notebooks" / "mistake.ipynb").write_text(json.dumps({
+        "nbformat": 4, "nbformat_minor": 5,
+        "metadata": {"kernelspec": {"name": "sluice", "display_name": "Sluice", "language": "java"}},
+        "cells": [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+                   "source": ["%ingest data/penguins.csv\n", "%eda hist bodymass"]}]}))
+    result = drive(lab, "mistake.ipynb", "mistake")
+    cell = result["cells"][0]
+    assert cell["errors"] and "bodymass" in cell["errors"][0], cell
+    shown = [line for line in cell["shownText"].splitlines() if line.strip()]
+    error = [line for line in shown if "bodymass" in line]
+    assert len(error) == 1 and not any(line.lstrip().startswith("at ") for line in shown), shown
+
+
 @pytest.mark.parametrize("notebook", ["eda.ipynb", "java-api.ipynb"])
 def test_an_executed_notebook_opened_untrusted_shows_every_chart_as_an_image(lab, notebook):
     """A notebook executed elsewhere (`sluice.jar run`, as nbconvert would) opens untrusted: no script
