@@ -16,7 +16,7 @@ import sluice.session.Session;
 import sluice.train.Model;
 
 /**
- * {@code %deploy [--port N] [--host H] [--token-env VAR] [--cors ORIGIN] [--max-body SIZE]},
+ * {@code %deploy [--port N] [--host H] [--token-env VAR] [--cors ORIGIN] [--max-body SIZE] [--max-rows N]},
  * {@code %deploy status|stop}, {@code %deploy save FILE}: serves the session's model over HTTP.
  * Deploying again while it runs with the same settings swaps the model without a restart.
  */
@@ -38,8 +38,11 @@ public final class DeployMagic implements Magic {
     @Option(names = "--cors", paramLabel = "ORIGIN", description = "Allow browser pages from ORIGIN (or *) to call it; off by default.")
     String cors;
 
-    @Option(names = "--max-body", paramLabel = "SIZE", description = "Largest request body, e.g. 1m, 256k (default: 1m).")
+    @Option(names = "--max-body", paramLabel = "SIZE", description = "Largest JSON request body (and NDJSON line), e.g. 1m, 256k (default: 1m).")
     String maxBody;
+
+    @Option(names = "--max-rows", paramLabel = "N", description = "Most rows in one CSV or NDJSON batch (default: 1000000).")
+    Long maxRows;
 
     public DeployMagic(Session session) {
         this(session, System::getenv);
@@ -94,14 +97,15 @@ public final class DeployMagic implements Magic {
                 token,
                 tokenEnv != null ? tokenEnv : now == null ? null : now.tokenVariable(),
                 cors != null ? cors : now == null ? null : now.cors(),
-                maxBody != null ? Settings.parseSize(maxBody) : now != null ? now.maxBody() : Settings.MAX_BODY);
+                maxBody != null ? Settings.parseSize(maxBody) : now != null ? now.maxBody() : Settings.MAX_BODY,
+                maxRows != null ? maxRows : now != null ? now.maxRows() : Settings.MAX_ROWS);
     }
 
     private static boolean sameListener(Server running, Settings b) {
         Settings a = running.settings();
         return a.host().equals(b.host()) && (b.port() == 0 || running.port() == b.port())
                 && java.util.Objects.equals(a.token(), b.token()) && java.util.Objects.equals(a.cors(), b.cors())
-                && a.maxBody() == b.maxBody();
+                && a.maxBody() == b.maxBody() && a.maxRows() == b.maxRows();
     }
 
     @Command(description = "Say whether the endpoint runs, where, which model, and how many requests it answered.")

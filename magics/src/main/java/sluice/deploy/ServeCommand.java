@@ -12,7 +12,7 @@ import sluice.train.Model;
 
 /**
  * {@code java -jar sluice.jar serve MODEL_FILE [--port N] [--host H] [--token-env VAR] [--cors ORIGIN]
- * [--max-body SIZE]}: serves a model {@code %deploy save} wrote, outside any notebook, with the same
+ * [--max-body SIZE] [--max-rows N]}: serves a model {@code %deploy save} wrote, outside any notebook, with the same
  * contract as {@code %deploy}. Runs until interrupted (Ctrl-C, SIGTERM).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -37,8 +37,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--cors", paramLabel = "ORIGIN", description = "Allow browser pages from ORIGIN (or *) to call it; off by default.")
     String cors;
 
-    @Option(names = "--max-body", paramLabel = "SIZE", description = "Largest request body, e.g. 1m, 256k (default: 1m).")
+    @Option(names = "--max-body", paramLabel = "SIZE", description = "Largest JSON request body (and NDJSON line), e.g. 1m, 256k (default: 1m).")
     String maxBody = "1m";
+
+    @Option(names = "--max-rows", paramLabel = "N", description = "Most rows in one CSV or NDJSON batch (default: 1000000).")
+    long maxRows = Settings.MAX_ROWS;
 
     /** Runs the command; returns the exit code (0 after a clean stop, 2 for a usage mistake). */
     public static int run(String... args) {
@@ -57,7 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         String token = tokenEnv == null ? null : Settings.token(tokenEnv, System::getenv);
-        Settings settings = new Settings(host, port, token, tokenEnv, cors, Settings.parseSize(maxBody));
+        Settings settings = new Settings(host, port, token, tokenEnv, cors, Settings.parseSize(maxBody), maxRows);
         Model model = Model.load(file);
         Server server = Server.start(model, settings);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -30,6 +30,16 @@ record Served(Model model, List<Field> fields, byte[] schemaJson, byte[] openApi
         return new Served(model, list, Documents.schema(model, list), Documents.openApi(model, list, token));
     }
 
+    /** The position of the input named {@code name} in {@link #fields()}, or -1 when it is not one. */
+    int indexOf(String name) {
+        for (int f = 0; f < fields.size(); f++) {
+            if (fields.get(f).name().equals(name)) {
+                return f;
+            }
+        }
+        return -1;
+    }
+
     /** The field names in positional order, for messages: "carat, depth, table". */
     String names() {
         return String.join(", ", fields.stream().map(Field::name).toList());

@@ -30,6 +30,8 @@ import sluice.train.Predictions;
 public final class Server implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Server.class.getName());
     private static final String JSON = "application/json";
+    private static final String CSV = "text/csv";
+    private static final String NDJSON = "application/x-ndjson";
     /** Enough workers to keep both cores of a small machine busy; more only adds switching. */
     static final int THREADS = Integer.getInteger("sluice.deploy.threads", Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
 
@@ -159,7 +161,12 @@ public final class Server implements AutoCloseable {
     private void predict(Context ctx) throws IOException {
         authorize(ctx);
         Served now = served.get();
-        byte[] body = body(ctx);
+        String type = mediaType(ctx);
+        if (type.equals(CSV) || type.equals(NDJSON)) {
+            batch(ctx, now, type);
+            return;
+        }
+        byte[] body = body(ctx, type);
         Predictions predictions;
         try {
             predictions = now.model().predictStrict(PredictRequest.rows(body, now));
@@ -167,6 +174,28 @@ public final class Server implements AutoCloseable {
             throw new BadRequest(400, null, e.getMessage());
         }
         json(ctx, 200, Answer.predictions(predictions));
+        answered.increment();
+    }
+
+    /**
+     * A CSV or NDJSON batch, read and scored a chunk at a time (bounded memory however long the body);
+     * answered once every row is scored (see {@link Batch}), as JSON or, when the client accepts it, CSV.
+     */
+    private void batch(Context ctx, Served now, String type) throws IOException {
+        Scores scores;
+        try (InputStream in = ctx.req().getInputStream()) {
+            BatchRows rows = type.equals(CSV) ? new CsvRows(in, charset(ctx), now) : new NdjsonRows(in, now, settings.maxBody());
+            scores = Batch.score(rows, now, settings.maxRows());
+        }
+        String accept = ctx.header("Accept");
+        ctx.status(200);
+        if (accept != null && accept.contains(CSV)) {
+            ctx.contentType(CSV + "; charset=utf-8");
+            scores.writeCsv(ctx.outputStream());
+        } else {
+            ctx.contentType(JSON);
+            scores.writeJson(ctx.outputStream());
+        }
         answered.increment();
     }
 
@@ -192,11 +221,27 @@ public final class Server implements AutoCloseable {
         }
     }
 
-    /** The request body, refused when it is not JSON or is larger than the limit (checked before reading it all). */
-    private byte[] body(Context ctx) throws IOException {
+    /** The media type of the request body, lower case and without parameters: "text/csv". */
+    private static String mediaType(Context ctx) {
         String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(JSON)) {
-            throw BadRequest.at("Content-Type", "expected application/json, got " + (type == null ? "none" : type));
+        return type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The charset the request names (UTF-8 when it names none); a 400 for one Java does not know. */
+    private static java.nio.charset.Charset charset(Context ctx) {
+        String name = ctx.req().getCharacterEncoding();
+        try {
+            return name == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw BadRequest.at("Content-Type", "unknown charset '" + name + "'; send UTF-8");
+        }
+    }
+
+    /** The JSON request body, refused when it is not JSON or is larger than the limit (checked before reading it all). */
+    private byte[] body(Context ctx, String type) throws IOException {
+        if (!type.equals(JSON)) {
+            throw BadRequest.at("Content-Type", "expected application/json, text/csv or application/x-ndjson, got "
+                    + (ctx.contentType() == null ? "none" : ctx.contentType()));
         }
         long limit = settings.maxBody();
         if (ctx.req().getContentLengthLong() > limit) {
@@ -212,7 +257,7 @@ public final class Server implements AutoCloseable {
     }
 
     private BadRequest tooLarge() {
-        return new BadRequest(413, "body", "body: larger than the limit of " + settings.maxBodyText());
+        return new BadRequest(413, "body", "body: larger than the limit of " + Settings.sizeText(settings.maxBody()));
     }
 
     private void refuse(BadRequest e, Context ctx) {
@@ -220,7 +265,7 @@ public final class Server implements AutoCloseable {
         if (e.status() == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
         }
-        json(ctx, e.status(), Answer.error(e.getMessage(), e.field()));
+        json(ctx, e.status(), Answer.error(e.getMessage(), e.field(), e.line()));
     }
 
     private static void json(Context ctx, int status, byte[] body) {

@@ -164,7 +164,7 @@ class EndpointTest {
         assertThat(http.get("/health", "Origin", "http://evil.example").header("Access-Control-Allow-Origin")).isNull();
         server.close();
 
-        server = Server.start(model, new Settings(Settings.LOOPBACK, 0, null, null, "http://app.example", Settings.MAX_BODY));
+        server = Server.start(model, new Settings(Settings.LOOPBACK, 0, null, null, "http://app.example", Settings.MAX_BODY, Settings.MAX_ROWS));
         Http.Reply allowed = new Http(server.url()).get("/health", "Origin", "http://app.example");
         assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("http://app.example");
     }
