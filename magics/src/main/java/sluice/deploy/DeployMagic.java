@@ -20,7 +20,7 @@ import sluice.train.Model;
  * {@code %deploy status|stop}, {@code %deploy save FILE}: serves the session's model over HTTP.
  * Deploying again while it runs with the same settings swaps the model without a restart.
  */
-@Command(name = "deploy", synopsisSubcommandLabel = "[status|stop|save]", description = "Serve the current model over HTTP: POST /predict, GET /health, /schema, /openapi.json.")
+@Command(name = "deploy", synopsisSubcommandLabel = "[status|stop|save]", description = "Serve the current model over HTTP: POST /predict, GET /health, /schema, /openapi.json, /metrics.")
 public final class DeployMagic implements Magic {
     private final Session session;
     private final UnaryOperator<String> environment;

@@ -16,7 +16,7 @@ import sluice.train.Model;
  * contract as {@code %deploy}. Runs until interrupted (Ctrl-C, SIGTERM).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve a saved Sluice model over HTTP: POST /predict, GET /health, /schema, /openapi.json.")
+        description = "Serve a saved Sluice model over HTTP: POST /predict, GET /health, /schema, /openapi.json, /metrics.")
 public final class ServeCommand implements Callable<Integer> {
     /** Jetty and Javalin say every start and stop at INFO; the command prints its own lines. Held, as JUL keeps loggers weakly. */
     private static final java.util.List<java.util.logging.Logger> QUIET = java.util.List.of(
@@ -69,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "sluice-serve-stop"));
         System.out.println("Serving " + Documents.describe(model) + " from " + file + " at " + server.url());
-        System.out.println("POST " + server.url() + "/predict   GET /health   GET /schema   GET /openapi.json   (Ctrl-C stops)");
+        System.out.println("POST " + server.url() + "/predict   GET /health   GET /schema   GET /openapi.json   GET /metrics   (Ctrl-C stops)");
         if (settings.exposure() != null) {
             System.err.println(settings.exposure());
         }

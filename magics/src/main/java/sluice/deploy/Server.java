@@ -24,7 +24,7 @@ import sluice.train.Predictions;
 
 /**
  * The prediction endpoint: a Javalin server answering {@code POST /predict}, {@code GET /health},
- * {@code GET /schema} and {@code GET /openapi.json} for one model, which {@link #swap} replaces
+ * {@code GET /schema}, {@code GET /openapi.json} and {@code GET /metrics} for one model, which {@link #swap} replaces
  * atomically: each request reads the current model once and uses it to the end.
  */
 public final class Server implements AutoCloseable {
@@ -40,6 +40,7 @@ public final class Server implements AutoCloseable {
     private final AtomicReference<Served> served;
     private final LongAdder answered = new LongAdder();
     private final LongAdder refused = new LongAdder();
+    private final Metrics metrics = new Metrics();
     private final Instant started = Instant.now();
     private final Javalin app;
 
@@ -47,6 +48,7 @@ public final class Server implements AutoCloseable {
         this.settings = settings;
         this.bearer = settings.token() == null ? null : ("Bearer " + settings.token()).getBytes(StandardCharsets.UTF_8);
         this.served = new AtomicReference<>(Served.of(model, settings.token() != null));
+        metrics.serving(Documents.describe(model));
         this.app = Javalin.create(this::configure);
     }
 
@@ -71,6 +73,7 @@ public final class Server implements AutoCloseable {
     /** Serves {@code model} from now on; requests already running finish with the model they started with. */
     public void swap(Model model) {
         served.set(Served.of(model, settings.token() != null));
+        metrics.serving(Documents.describe(model));
     }
 
     public Model model() {
@@ -140,13 +143,15 @@ public final class Server implements AutoCloseable {
         config.routes.get("/health", this::health);
         config.routes.get("/schema", ctx -> document(ctx, served.get().schemaJson()));
         config.routes.get("/openapi.json", ctx -> document(ctx, served.get().openApiJson()));
+        config.routes.get("/metrics", this::metrics);
+        config.requestLogger.http((ctx, millis) -> metrics.request(ctx.path(), ctx.statusCode(), millis / 1000.0));
         config.routes.exception(BadRequest.class, this::refuse);
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.log(Level.SEVERE, "prediction endpoint: " + ctx.method() + " " + ctx.path() + " failed", e);
             json(ctx, 500, Answer.error("internal error; the server's log has the details", null));
         });
         config.routes.error(404, ctx -> json(ctx, 404, Answer.error("no endpoint " + ctx.method() + " " + ctx.path()
-                + "; there are POST /predict, GET /health, GET /schema and GET /openapi.json", null)));
+                + "; there are POST /predict, GET /health, GET /schema, GET /openapi.json and GET /metrics", null)));
         config.routes.error(405, ctx -> json(ctx, 405, Answer.error(ctx.method() + " is not allowed on " + ctx.path()
                 + "; use " + (ctx.path().equals("/predict") ? "POST" : "GET"), null)));
     }
@@ -175,6 +180,7 @@ public final class Server implements AutoCloseable {
         }
         json(ctx, 200, Answer.predictions(predictions));
         answered.increment();
+        metrics.predicted(predictions.size());
     }
 
     /**
@@ -197,6 +203,13 @@ public final class Server implements AutoCloseable {
             scores.writeJson(ctx.outputStream());
         }
         answered.increment();
+        metrics.predicted(scores.rows());
+    }
+
+    private void metrics(Context ctx) throws IOException {
+        authorize(ctx);
+        ctx.status(200).contentType(Metrics.CONTENT_TYPE);
+        metrics.write(ctx.outputStream());
     }
 
     private void health(Context ctx) {
