@@ -44,10 +44,12 @@ final class Answer {
         });
     }
 
-    static byte[] health(String model) {
+    static byte[] health(String model, Version version) {
         return write(json -> {
             json.writeStringField("status", "ok");
             json.writeStringField("model", model);
+            json.writeStringField("version", version.id());
+            json.writeStringField("since", version.since().toString());
         });
     }
 

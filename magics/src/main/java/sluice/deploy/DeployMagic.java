@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
@@ -71,7 +72,8 @@ public final class DeployMagic implements Magic {
         String headline;
         if (running != null && sameListener(running, wanted)) {
             running.swap(model);
-            headline = "Now serving " + Documents.describe(model) + " at " + running.url() + " (model swapped, no restart)";
+            headline = "Now serving " + Documents.describe(model) + " at " + running.url() + " (version "
+                    + running.version().id() + "; model swapped, no restart)";
         } else {
             if (running != null) {
                 running.close();
@@ -80,7 +82,7 @@ public final class DeployMagic implements Magic {
             Server server = Server.start(model, wanted);
             session.setServer(server);
             running = server;
-            headline = "Serving " + Documents.describe(model) + " at " + server.url();
+            headline = "Serving " + Documents.describe(model) + " at " + server.url() + " (version " + server.version().id() + ")";
         }
         Sample sample = Sample.of(model, session.hasTable() ? session.raw() : null);
         Sample.Reply reply = sample.send(running.url(), wanted.token());
@@ -108,7 +110,7 @@ public final class DeployMagic implements Magic {
                 && a.maxBody() == b.maxBody() && a.maxRows() == b.maxRows();
     }
 
-    @Command(description = "Say whether the endpoint runs, where, which model, and how many requests it answered.")
+    @Command(description = "Say whether the endpoint runs, where, which model, how many requests it answered, and the model versions it served.")
     final class Status implements Magic {
         @Override
         public Object run(String body) {
@@ -117,9 +119,18 @@ public final class DeployMagic implements Magic {
                 return "No endpoint is running. %deploy starts one for the current model.";
             }
             Duration up = Duration.between(server.started(), Instant.now());
-            return String.format("Serving %s at %s for %s: %,d predictions answered, %,d requests refused.%s",
+            StringBuilder status = new StringBuilder(String.format("Serving %s at %s for %s: %,d predictions answered, "
+                    + "%,d requests refused.%s%nVersions served (version, since, requests answered):",
                     Documents.describe(server.model()), server.url(), uptime(up), server.answered(), server.refused(),
-                    server.settings().token() == null ? "" : " A bearer token is required.");
+                    server.settings().token() == null ? "" : " A bearer token is required."));
+            List<Version> versions = server.versions();
+            for (int v = 0; v < versions.size(); v++) {
+                Version version = versions.get(v);
+                status.append(String.format("%n  %s  %s  %,d%s", version.id(),
+                        version.since().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), version.answered().sum(),
+                        v == versions.size() - 1 ? "  (now)" : ""));
+            }
+            return status.toString();
         }
     }
 

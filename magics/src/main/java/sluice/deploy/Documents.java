@@ -18,10 +18,12 @@ final class Documents {
     private Documents() {
     }
 
-    /** The inputs expected (names, types, categories), the task, the classes, the metrics. */
-    static byte[] schema(Model model, List<Served.Field> fields) {
+    /** The model's version, the inputs expected (names, types, categories), the task, the classes, the metrics. */
+    static byte[] schema(Model model, Version version, List<Served.Field> fields) {
         ObjectNode root = NODES.objectNode();
         root.put("model", describe(model));
+        root.put("version", version.id());
+        root.put("since", version.since().toString());
         root.put("algorithm", model.algorithm());
         root.put("task", model.task().label());
         root.put("target", model.target());

@@ -36,7 +36,7 @@ final class Metrics {
     private final CounterDataPoint predictions = Counter.builder().name("sluice_predictions_total")
             .help("Rows scored (one per prediction answered)").withoutExemplars().register(registry);
     private final Info model = Info.builder().name("sluice_model_info")
-            .help("The model served: what it predicts").labelNames("model").register(registry);
+            .help("The model served: its version and what it predicts").labelNames("version", "model").register(registry);
     private final AtomicReferenceArray<CounterDataPoint> byStatus = new AtomicReferenceArray<>(PATHS.length * STATUSES);
     private final DistributionDataPoint[] byPath = new DistributionDataPoint[PATHS.length];
 
@@ -65,8 +65,8 @@ final class Metrics {
     }
 
     /** Names the model now served; the one before is no longer listed. */
-    void serving(String description) {
-        model.setLabelValues(description);
+    void serving(Version version, String description) {
+        model.setLabelValues(version.id(), description);
     }
 
     void write(OutputStream out) throws IOException {

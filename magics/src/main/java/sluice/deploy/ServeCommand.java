@@ -62,13 +62,14 @@ public final class ServeCommand implements Callable<Integer> {
         String token = tokenEnv == null ? null : Settings.token(tokenEnv, System::getenv);
         Settings settings = new Settings(host, port, token, tokenEnv, cors, Settings.parseSize(maxBody), maxRows);
         Model model = Model.load(file);
-        Server server = Server.start(model, settings);
+        Server server = Server.start(model, Version.of(file), settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "sluice-serve-stop"));
-        System.out.println("Serving " + Documents.describe(model) + " from " + file + " at " + server.url());
+        System.out.println("Serving " + Documents.describe(model) + " (version " + server.version().id() + ") from " + file
+                + " at " + server.url());
         System.out.println("POST " + server.url() + "/predict   GET /health   GET /schema   GET /openapi.json   GET /metrics   (Ctrl-C stops)");
         if (settings.exposure() != null) {
             System.err.println(settings.exposure());

@@ -12,6 +12,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
@@ -32,6 +34,8 @@ public final class Server implements AutoCloseable {
     private static final String JSON = "application/json";
     private static final String CSV = "text/csv";
     private static final String NDJSON = "application/x-ndjson";
+    /** The response header naming the version of the model that answered. */
+    static final String VERSION = "X-Model-Version";
     /** Enough workers to keep both cores of a small machine busy; more only adds switching. */
     static final int THREADS = Integer.getInteger("sluice.deploy.threads", Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
 
@@ -41,26 +45,32 @@ public final class Server implements AutoCloseable {
     private final LongAdder answered = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final Metrics metrics = new Metrics();
+    private final List<Version> versions = new CopyOnWriteArrayList<>();
     private final Instant started = Instant.now();
     private final Javalin app;
 
-    private Server(Model model, Settings settings) {
+    private Server(Model model, Version version, Settings settings) {
         this.settings = settings;
         this.bearer = settings.token() == null ? null : ("Bearer " + settings.token()).getBytes(StandardCharsets.UTF_8);
-        this.served = new AtomicReference<>(Served.of(model, settings.token() != null));
-        metrics.serving(Documents.describe(model));
+        this.served = new AtomicReference<>();
+        serve(model, version);
         this.app = Javalin.create(this::configure);
     }
 
     /** Starts serving {@code model}; a usage error when the port is taken or the host is not this machine's. */
     public static Server start(Model model, Settings settings) {
+        return start(model, Version.of(model), settings);
+    }
+
+    /** Starts serving {@code model} as {@code version} (that of the file it was read from). */
+    static Server start(Model model, Version version, Settings settings) {
         try {
             InetAddress.getByName(settings.host());
         } catch (java.net.UnknownHostException e) {
             throw new UsageError("Unknown host '" + settings.host() + "'. --host takes an address of this machine, "
                     + "such as 127.0.0.1 or 0.0.0.0.");
         }
-        Server server = new Server(model, settings);
+        Server server = new Server(model, version, settings);
         try {
             server.app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
@@ -72,8 +82,23 @@ public final class Server implements AutoCloseable {
 
     /** Serves {@code model} from now on; requests already running finish with the model they started with. */
     public void swap(Model model) {
-        served.set(Served.of(model, settings.token() != null));
-        metrics.serving(Documents.describe(model));
+        serve(model, Version.of(model));
+    }
+
+    private void serve(Model model, Version version) {
+        served.set(Served.of(model, version, settings.token() != null));
+        versions.add(version);
+        metrics.serving(version, Documents.describe(model));
+    }
+
+    /** The version served now. */
+    Version version() {
+        return served.get().version();
+    }
+
+    /** Every version served so far, the first first. */
+    List<Version> versions() {
+        return List.copyOf(versions);
     }
 
     public Model model() {
@@ -139,10 +164,11 @@ public final class Server implements AutoCloseable {
                 }
             }));
         }
+        config.routes.before(ctx -> ctx.header(VERSION, served.get().version().id()));
         config.routes.post("/predict", this::predict);
         config.routes.get("/health", this::health);
-        config.routes.get("/schema", ctx -> document(ctx, served.get().schemaJson()));
-        config.routes.get("/openapi.json", ctx -> document(ctx, served.get().openApiJson()));
+        config.routes.get("/schema", ctx -> document(ctx, Served::schemaJson));
+        config.routes.get("/openapi.json", ctx -> document(ctx, Served::openApiJson));
         config.routes.get("/metrics", this::metrics);
         config.requestLogger.http((ctx, millis) -> metrics.request(ctx.path(), ctx.statusCode(), millis / 1000.0));
         config.routes.exception(BadRequest.class, this::refuse);
@@ -166,6 +192,7 @@ public final class Server implements AutoCloseable {
     private void predict(Context ctx) throws IOException {
         authorize(ctx);
         Served now = served.get();
+        ctx.header(VERSION, now.version().id());
         String type = mediaType(ctx);
         if (type.equals(CSV) || type.equals(NDJSON)) {
             batch(ctx, now, type);
@@ -180,6 +207,7 @@ public final class Server implements AutoCloseable {
         }
         json(ctx, 200, Answer.predictions(predictions));
         answered.increment();
+        now.version().answered().increment();
         metrics.predicted(predictions.size());
     }
 
@@ -203,6 +231,7 @@ public final class Server implements AutoCloseable {
             scores.writeJson(ctx.outputStream());
         }
         answered.increment();
+        now.version().answered().increment();
         metrics.predicted(scores.rows());
     }
 
@@ -214,12 +243,15 @@ public final class Server implements AutoCloseable {
 
     private void health(Context ctx) {
         Served now = served.get();
-        json(ctx, 200, Answer.health(Documents.describe(now.model())));
+        ctx.header(VERSION, now.version().id());
+        json(ctx, 200, Answer.health(Documents.describe(now.model()), now.version()));
     }
 
-    private void document(Context ctx, byte[] document) {
+    private void document(Context ctx, java.util.function.Function<Served, byte[]> document) {
         authorize(ctx);
-        json(ctx, 200, document);
+        Served now = served.get();
+        ctx.header(VERSION, now.version().id());
+        json(ctx, 200, document.apply(now));
     }
 
     private void authorize(Context ctx) {

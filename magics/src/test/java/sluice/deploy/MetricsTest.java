@@ -41,7 +41,7 @@ class MetricsTest {
                 "sluice_request_duration_seconds_count{path=\"/predict\"} 4",
                 "sluice_request_duration_seconds_bucket{path=\"/predict\",le=\"+Inf\"} 4",
                 "sluice_predictions_total 5.0",
-                "sluice_model_info{model=\"linear regression of body_mass_g\"} 1");
+                "sluice_model_info{model=\"linear regression of body_mass_g\",version=\"" + server.version().id() + "\"} 1");
         assertThat(reply.body()).contains("# TYPE sluice_request_duration_seconds histogram", "le=\"0.005\"")
                 .doesNotContain("wp-login");
     }
@@ -67,7 +67,7 @@ class MetricsTest {
         server.swap(trained.session.training().model());
 
         String body = new Http(server.url()).get("/metrics").body();
-        assertThat(body).contains("sluice_model_info{model=\"ridge regression of body_mass_g\"} 1")
+        assertThat(body).contains("sluice_model_info{model=\"ridge regression of body_mass_g\",version=\"" + server.version().id() + "\"} 1")
                 .doesNotContain("model=\"linear regression");
     }
 }
