@@ -136,6 +136,9 @@ class EndpointTest {
         assertThat(record.at("/properties/bill_length_mm/type").asText()).isEqualTo("number");
         assertThat(record.at("/properties/flipper_length_mm/type").asText()).isEqualTo("integer");
         assertThat(openApi.at("/paths/~1predict/post/responses/400")).isNotNull();
+        assertThat(openApi.at("/paths/~1predict/post/requestBody/content").fieldNames())
+                .toIterable().containsExactly("application/json", "text/csv", "application/x-ndjson");
+        assertThat(openApi.at("/paths/~1metrics/get/responses/200/content/text~1plain").isMissingNode()).isFalse();
     }
 
     @Test
