@@ -18,10 +18,15 @@ import sluice.train.Model;
 
 /**
  * {@code %deploy [--port N] [--host H] [--token-env VAR] [--cors ORIGIN] [--max-body SIZE] [--max-rows N]},
- * {@code %deploy status|stop}, {@code %deploy save FILE}: serves the session's model over HTTP.
+ * {@code %deploy status|stop}, {@code %deploy save FILE}, {@code %deploy export DIR}: serves the
+ * session's model over HTTP, or writes it out to be served elsewhere.
  * Deploying again while it runs with the same settings swaps the model without a restart.
  */
-@Command(name = "deploy", synopsisSubcommandLabel = "[status|stop|save]", description = "Serve the current model over HTTP: POST /predict, GET /health, /schema, /openapi.json, /metrics.")
+@Command(name = "deploy", synopsisSubcommandLabel = "[status|stop|save|export]",
+        description = "Serve the current model over HTTP: POST /predict, GET /health, /schema, /openapi.json, /metrics.",
+        footer = {"POST /predict takes JSON ({\"features\": [...]} or {\"records\": [...]}), or a batch: text/csv (a header of "
+                + "the raw columns, then rows) or application/x-ndjson, answered as JSON, or as CSV with Accept: text/csv.",
+                "Every answer names the model version (X-Model-Version); a bad row is a 400 naming its line and column."})
 public final class DeployMagic implements Magic {
     private final Session session;
     private final UnaryOperator<String> environment;
@@ -61,6 +66,7 @@ public final class DeployMagic implements Magic {
         operations.put("status", new Status());
         operations.put("stop", new Stop());
         operations.put("save", new Save());
+        operations.put("export", new Export());
         return operations;
     }
 
@@ -160,6 +166,24 @@ public final class DeployMagic implements Magic {
             model.save(file);
             return String.format("Saved %s to %s (%,d bytes). Serve it outside the notebook with:%n"
                     + "java -jar sluice.jar serve %s --port %d", Documents.describe(model), file, Files.size(file), file, Settings.PORT);
+        }
+    }
+
+    @Command(description = "Write a folder that serves the model anywhere: model.sluice, the kernel's sluice.jar, a Dockerfile "
+            + "(eclipse-temurin:17-jre, port 8000) and a README with the docker and java commands.")
+    final class Export implements Magic {
+        @Parameters(paramLabel = "DIR", description = "The folder to write; it must be new or empty.")
+        Path dir;
+
+        @Override
+        public Object run(String body) throws IOException {
+            Model model = session.training().model();
+            Version version = ExportFolder.write(dir, model, ExportFolder::runningJar, session.hasTable() ? session.raw() : null);
+            String image = ExportFolder.image(dir);
+            return String.format("Exported %s (version %s) to %s: model.sluice, sluice.jar, Dockerfile, README.md. Run it with:%n"
+                    + "cd %s && java -jar sluice.jar serve model.sluice --port 8000%n"
+                    + "or: docker build -t %s %s && docker run --rm -p 8000:8000 %s",
+                    Documents.describe(model), version.id(), dir, dir, image, dir, image);
         }
     }
 
