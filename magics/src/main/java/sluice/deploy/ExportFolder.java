@@ -8,6 +8,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -47,6 +49,7 @@ final class ExportFolder {
             Version version = Version.of(partial.resolve(MODEL));
             Files.writeString(partial.resolve("Dockerfile"), dockerfile(), StandardCharsets.UTF_8);
             Files.writeString(partial.resolve("README.md"), readme(dir, model, version, Sample.of(model, table)), StandardCharsets.UTF_8);
+            readableByAll(partial);
             Files.move(partial, dir, StandardCopyOption.REPLACE_EXISTING);
             return version;
         } finally {
@@ -54,6 +57,23 @@ final class ExportFolder {
                 try (Stream<Path> files = Files.walk(partial)) {
                     files.sorted(Comparator.reverseOrder()).forEach(ExportFolder::delete);
                 }
+            }
+        }
+    }
+
+    /**
+     * Makes the folder and its files readable by all where the file system has POSIX permissions: the
+     * model file is written owner-only (as a temporary file), and the image runs as another user
+     * than the one who copies the files in, who must read them.
+     */
+    private static void readableByAll(Path folder) throws IOException {
+        if (!Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path file : files) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
             }
         }
     }

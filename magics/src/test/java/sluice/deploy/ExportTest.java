@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sluice.magic.Magics;
@@ -41,6 +42,19 @@ class ExportTest {
         try (var left = Files.list(tmp)) {
             assertThat(left.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("kernel.jar", "Penguin Mass");
         }
+    }
+
+    @Test
+    void theFiles_areReadableByTheImagesOwnUser(@TempDir Path tmp) throws Exception {
+        Model model = Trained.regression().session.training().model();
+        Path jar = Files.writeString(tmp.resolve("kernel.jar"), "jar");
+        Path dir = tmp.resolve("out");
+
+        ExportFolder.write(dir, model, () -> jar, null);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwxr-xr-x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("model.sluice")))).isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("sluice.jar")))).isEqualTo("rw-r--r--");
     }
 
     @Test
