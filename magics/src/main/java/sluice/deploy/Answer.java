@@ -11,7 +11,7 @@ import sluice.train.Task;
 /**
  * The JSON bodies the endpoint answers with: {@code {"prediction": [...]}} (plus, for a classifier,
  * each row's class probabilities by label), or {@code {"error": "...", "field": "..."}}. Batches are
- * written by {@link Scores}.
+ * written by {@link BatchPredictions}.
  */
 final class Answer {
     private Answer() {

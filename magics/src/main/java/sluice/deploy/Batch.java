@@ -6,9 +6,9 @@ import sluice.train.Predictions;
 import tech.tablesaw.api.Table;
 
 /**
- * Scores a CSV or NDJSON batch a chunk of rows at a time: each chunk is read into the request table,
+ * BatchPredictions a CSV or NDJSON batch a chunk of rows at a time: each chunk is read into the request table,
  * checked and predicted before the next is read, so a body of a million rows never sits in memory;
- * only its predictions are kept (see {@link Scores}).
+ * only its predictions are kept (see {@link BatchPredictions}).
  *
  * <p>Nothing is answered before the last row has been scored: a bad row at line 900,000 is still a
  * 400 naming it, rather than an error in the middle of a 200 already half sent. The answer is then
@@ -22,9 +22,9 @@ final class Batch {
     }
 
     /** Every row of {@code rows} scored by {@code served}'s model; a 413 past {@code maxRows} rows, a 400 for none. */
-    static Scores score(BatchRows rows, Served served, long maxRows) {
+    static BatchPredictions score(BatchRows rows, Served served, long maxRows) {
         Model model = served.model();
-        Scores scores = new Scores(model.task(), model.classes());
+        BatchPredictions scores = new BatchPredictions(model.task(), model.classes());
         long[] lines = new long[CHUNK];
         boolean more = true;
         while (more) {

@@ -2,7 +2,6 @@ package sluice.deploy;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,11 +17,16 @@ final class NdjsonRows implements BatchRows {
     private final InputStream body;
     private final Served served;
     private final long maxLine;
+    /** The body as read, {@link #position} to {@link #end} not yet looked at. */
+    private final byte[] input = new byte[1 << 16];
+    private int position;
+    private int end;
+    /** The line being read. */
     private byte[] buffer = new byte[4096];
     private long line;
 
     NdjsonRows(InputStream body, Served served, long maxLine) {
-        this.body = new BufferedInputStream(body, 1 << 16);
+        this.body = body;
         this.served = served;
         this.maxLine = maxLine;
     }
@@ -88,28 +92,41 @@ final class NdjsonRows implements BatchRows {
 
     /** Reads the next line into {@link #buffer}, without its end; its length, or -1 at the end of the body. */
     private int readLine() {
-        try {
-            int length = 0;
-            int b = body.read();
-            if (b < 0) {
+        int length = 0;
+        int b = next();
+        if (b < 0) {
+            return -1;
+        }
+        line++;
+        while (b >= 0 && b != '\n') {
+            if (length >= maxLine) {
+                throw new BadRequest(413, null, "line " + line + ": longer than the limit of "
+                        + Settings.sizeText(maxLine) + " (--max-body)");
+            }
+            if (length == buffer.length) {
+                buffer = Arrays.copyOf(buffer, (int) Math.min(Math.min(maxLine, 2L * length), Integer.MAX_VALUE - 8));
+            }
+            buffer[length++] = (byte) b;
+            b = next();
+        }
+        return length;
+    }
+
+    /** The next byte of the body, or -1 at its end. */
+    private int next() {
+        if (position == end) {
+            try {
+                end = body.read(input);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            position = 0;
+            if (end <= 0) {
+                end = 0;
                 return -1;
             }
-            line++;
-            while (b >= 0 && b != '\n') {
-                if (length >= maxLine) {
-                    throw new BadRequest(413, null, "line " + line + ": longer than the limit of "
-                            + Settings.sizeText(maxLine) + " (--max-body)");
-                }
-                if (length == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, (int) Math.min(Math.min(maxLine, 2L * length), Integer.MAX_VALUE - 8));
-                }
-                buffer[length++] = (byte) b;
-                b = body.read();
-            }
-            return length;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return input[position++] & 0xff;
     }
 
     private boolean blank(int length) {

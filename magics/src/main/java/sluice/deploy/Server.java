@@ -216,7 +216,7 @@ public final class Server implements AutoCloseable {
      * answered once every row is scored (see {@link Batch}), as JSON or, when the client accepts it, CSV.
      */
     private void batch(Context ctx, Served now, String type) throws IOException {
-        Scores scores;
+        BatchPredictions scores;
         try (InputStream in = ctx.req().getInputStream()) {
             BatchRows rows = type.equals(CSV) ? new CsvRows(in, charset(ctx), now) : new NdjsonRows(in, now, settings.maxBody());
             scores = Batch.score(rows, now, settings.maxRows());

@@ -170,16 +170,21 @@ final class Values {
         return d;
     }
 
+    /** A whole number, written as one ({@code 181}) or as JSON may write it ({@code 181.0}, {@code 1.81e2}). */
     private static long integer(String cell, long min, long max) {
+        try {
+            long whole = Long.parseLong(cell);
+            if (whole >= min && whole <= max) {
+                return whole;
+            }
+        } catch (NumberFormatException e) {
+            // not written as a plain whole number: read as a decimal below
+        }
         double d = number(cell);
         if (d != Math.rint(d) || d < min || d > max) {
             throw new Rejected("expected a whole number between " + min + " and " + max + ", got " + cell);
         }
-        try {
-            return Long.parseLong(cell);
-        } catch (NumberFormatException e) {
-            return (long) d;
-        }
+        return (long) d;
     }
 
     /** "\"abc\"", cut at 40 characters. */

@@ -19,7 +19,7 @@ import sluice.train.Task;
  * class for classification, in flat arrays rather than an array per row. At most
  * {@link Settings#maxRows()} rows, so about 8 bytes a row, or 4 + 8 per class.
  */
-final class Scores {
+final class BatchPredictions {
     private final Task task;
     private final List<String> classes;
     private final List<double[]> values = new ArrayList<>();
@@ -27,7 +27,7 @@ final class Scores {
     private final List<double[]> probabilities = new ArrayList<>();
     private long rows;
 
-    Scores(Task task, List<String> classes) {
+    BatchPredictions(Task task, List<String> classes) {
         this.task = task;
         this.classes = classes;
     }
@@ -89,10 +89,16 @@ final class Scores {
         }
     }
 
-    /** Writes a header {@code prediction[,probability_CLASS…]} and one line per row; a value JSON would write as null is empty. */
+    /**
+     * Writes a header {@code prediction[,probability_CLASS…]} and one line per row, quoted as RFC 4180
+     * says (a label with a comma or a quote); a value JSON would write as null is empty.
+     */
     void writeCsv(OutputStream out) {
-        CsvWriter csv = new CsvWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16),
-                new CsvWriterSettings());
+        CsvWriterSettings settings = new CsvWriterSettings();
+        settings.setQuoteEscapingEnabled(true);
+        settings.setSkipEmptyLines(false);
+        settings.getFormat().setLineSeparator("\n");
+        CsvWriter csv = new CsvWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16), settings);
         List<String> header = new ArrayList<>(List.of("prediction"));
         if (task == Task.CLASSIFICATION) {
             classes.forEach(c -> header.add("probability_" + c));
