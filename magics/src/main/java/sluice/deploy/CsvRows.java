@@ -32,6 +32,9 @@ final class CsvRows implements BatchRows {
         // request and read the body of the next one on the same connection (a servlet stream is reused).
         settings.setReadInputOnSeparateThread(false);
         settings.setLineSeparatorDetectionEnabled(true);
+        // A blank line is the row "missing" of a one-input model, which must be answered, not skipped;
+        // with more inputs it cannot be a row, and is skipped as a stray line.
+        settings.setSkipEmptyLines(served.fields().size() > 1);
         settings.setMaxCharsPerColumn(MAX_CELL);
         settings.setMaxColumns(Math.max(512, 4 * served.fields().size()));
         this.parser = new CsvParser(settings);

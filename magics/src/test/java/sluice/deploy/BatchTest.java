@@ -78,6 +78,25 @@ class BatchTest {
     }
 
     @Test
+    void aBlankLine_isAMissingValue_forAOneInputModel_andIsAnsweredInItsPlace() throws Exception {
+        Trained trained = Trained.penguins("linear --target body_mass_g --features bill_length_mm");
+        Model model = trained.session.training().model();
+        Http http = serve(model);
+        Table raw = EndpointTest.completeRows(trained.session.raw(), model).first(3);
+        raw.column("bill_length_mm").setMissing(1);
+
+        Http.Reply reply = http.post(CSV, "bill_length_mm\n" + raw.getString(0, "bill_length_mm") + "\n\n"
+                + raw.getString(2, "bill_length_mm") + "\n");
+
+        JsonNode predictions = JSON.readTree(reply.body()).get("prediction");
+        assertThat(predictions).hasSize(3);
+        double[] kernel = model.predict(raw).values();
+        for (int row = 0; row < 3; row++) {
+            assertThat(predictions.get(row).doubleValue()).isEqualTo(kernel[row]);
+        }
+    }
+
+    @Test
     void classifier_answersCsv_whenAskedFor_withAProbabilityColumnPerClass() throws Exception {
         Trained trained = Trained.classification();
         Model model = trained.session.training().model();
