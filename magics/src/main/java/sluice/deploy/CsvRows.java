@@ -110,9 +110,8 @@ final class CsvRows implements BatchRows {
             line = parser.getContext().currentLine();
             return row;
         } catch (TextParsingException e) {
-            throw BadRequest.atLine(e.getLineIndex() + 1, null, "not readable as CSV"
-                    + (e.getCause() == null ? "" : ": " + e.getCause().getClass().getSimpleName()) + " (a value over "
-                    + MAX_CELL + " characters, or a quote left open?)");
+            throw BadRequest.atLine(e.getLineIndex() + 1, null, "not readable as CSV (a value over " + MAX_CELL
+                    + " characters, or a quote left open?)");
         }
     }
 }

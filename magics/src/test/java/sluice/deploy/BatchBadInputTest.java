@@ -171,6 +171,14 @@ class BatchBadInputTest {
     }
 
     @Test
+    void aValueLongerThanAnyRealOne_isRefused_notReadIntoMemory() throws Exception {
+        JsonNode error = refused(http.post(CSV, HEADER + ROW + "\"" + "A".repeat(70_000) + "\",Torgersen,39.1,18.7,181,male\n"), 400);
+
+        assertThat(error.get("error").asText()).isEqualTo("line 3: not readable as CSV (a value over 65536 characters, "
+                + "or a quote left open?)");
+    }
+
+    @Test
     void anOpenQuote_isRefusedNotReadToTheEnd() throws Exception {
         JsonNode error = refused(http.post(CSV, HEADER + "\"Adelie,Torgersen,39.1,18.7,181,male\n" + ROW), 400);
         assertThat(error.get("error").asText()).endsWith("got 1 (the row runs over lines 2 to 4: is a quote left open?)");
