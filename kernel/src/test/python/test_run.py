@@ -16,6 +16,7 @@ RUN = sorted(path.name for path in (REPO / "notebooks").glob("*.ipynb"))
 DURATION = re.compile(r"\d+(?:[.,]\d+)?\s?(?:s|ms|µs)\b")
 PROGRESS = re.compile(r"^\r.*$", re.M)  # %ingest's progress on stderr, shown when a read takes over a second
 PORT = re.compile(r"(?<=127\.0\.0\.1:)\d+|(?<=port )\d+")  # %deploy --port 0 takes any free port
+INSTANT = re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z")  # %deploy status: when a model began serving
 
 
 def run(name, out):
@@ -38,11 +39,11 @@ def code_cells(notebook):
 
 
 def masked(text):
-    return PORT.sub("<port>", DURATION.sub("<time>", text))
+    return PORT.sub("<port>", DURATION.sub("<time>", INSTANT.sub("<instant>", text)))
 
 
 def shown(notebook):
-    """What each code cell showed, timings and ports masked, progress lines dropped and the stream
+    """What each code cell showed, timings, instants and ports masked, progress lines dropped and the stream
     pieces left around them joined (where progress fell between two warnings depends on timing):
     one list per cell."""
     cells = []
