@@ -120,7 +120,7 @@ final class ExportFolder {
     }
 
     /** Runs the endpoint on all interfaces in the container; options given to {@code docker run} are added (e.g. --token-env). */
-    static String dockerfile() {
+    private static String dockerfile() {
         return """
                 FROM eclipse-temurin:17-jre
                 RUN useradd --system --no-create-home sluice
