@@ -1,8 +1,10 @@
 """%deploy through the real kernel: train, serve, call it over HTTP from Python, stop, shut down."""
 import csv
 import json
+import os
 import re
 import socket
+import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -133,4 +135,72 @@ def test_a_boosted_model_is_served_alike_from_many_threads_and_from_its_saved_fi
         answers = list(pool.map(lambda row: post(url, json.dumps({"records": [row]})), rows * 5))
     assert all(status == 200 for status, _ in answers)
     assert [answer["prediction"][0] for _, answer in answers] == expected * 5
+    fresh_kernel.ok("%deploy stop")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def stream_csv(port, header, row, rows):
+    """POSTs a CSV batch of `rows` copies of `row`, sent in chunks as it is made, never held whole."""
+    import http.client
+    def body():
+        yield header.encode()
+        block = row.encode() * 10_000
+        for _ in range(rows // 10_000):
+            yield block
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+    connection.request("POST", "/predict", body=body(), headers={"Content-Type": "text/csv"}, encode_chunked=True)
+    response = connection.getresponse()
+    return response.status, json.loads(response.read())
+
+
+def test_an_exported_folder_serves_the_same_predictions_from_its_own_jar(fresh_kernel, tmp_path):
+    """%deploy export writes model, jar, Dockerfile and README; `java -jar sluice.jar serve model.sluice`
+    run inside that folder answers as the kernel does, CSV batches and /metrics included (the jar is
+    minimized, so a class only reached by reflection would be missing here first), and scores a
+    million streamed rows in a small heap."""
+    train(fresh_kernel)
+    url, text = deploy(fresh_kernel)
+    kernel_version = re.search(r"\(version ([0-9a-f]{12})\)", text).group(1)
+    folder = tmp_path / "penguin-mass"
+    exported = fresh_kernel.ok(f"%deploy export {folder}", timeout=120).result
+    assert f"(version {kernel_version}) to {folder}" in exported, exported
+    assert sorted(os.listdir(folder)) == ["Dockerfile", "README.md", "model.sluice", "sluice.jar"]
+    assert "FROM eclipse-temurin:17-jre" in (folder / "Dockerfile").read_text()
+    readme = (folder / "README.md").read_text()
+    assert "docker build -t penguin-mass ." in readme and "java -jar sluice.jar serve model.sluice --port 8000" in readme
+
+    refused = fresh_kernel.execute(f"%deploy export {folder}")
+    assert refused.status == "error" and "exists and is not empty" in refused.error["evalue"], refused.describe()
+
+    port = free_port()
+    # 48 MB of heap: a batch is read a chunk at a time, so a million rows (37 MB of CSV) still fit.
+    server = subprocess.Popen(["java", "-Xmx48m", "-jar", "sluice.jar", "serve", "model.sluice", "--port", str(port)],
+                              cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        served = f"http://127.0.0.1:{port}"
+        first = server.stdout.readline()
+        assert first.startswith(f"Serving linear regression of body_mass_g (version {kernel_version}) from model.sluice"), first
+        rows = complete_rows(20)
+        in_kernel = post(url, json.dumps({"records": rows}))
+        assert post(served, json.dumps({"records": rows})) == in_kernel
+        batch = ",".join(INPUTS) + "\n" + "".join(",".join(str(row[name]) for name in INPUTS) + "\n" for row in rows)
+        assert post(served, batch, "text/csv") == in_kernel
+        with urllib.request.urlopen(served + "/health", timeout=10) as health:
+            assert health.headers["X-Model-Version"] == kernel_version
+            assert json.loads(health.read())["version"] == kernel_version
+        million = stream_csv(port, batch.split("\n", 1)[0] + "\n", batch.split("\n")[1] + "\n", 1_000_000)
+        assert million[0] == 200 and len(million[1]["prediction"]) == 1_000_000
+        assert million[1]["prediction"][-1] == in_kernel[1]["prediction"][0]
+        with urllib.request.urlopen(served + "/metrics", timeout=10) as metrics:
+            text = metrics.read().decode()
+        assert 'sluice_requests_total{path="/predict",status="200"} 3.0' in text, text
+        assert "sluice_predictions_total 1000040.0" in text, text
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
     fresh_kernel.ok("%deploy stop")

@@ -35,7 +35,8 @@ def check_penguins(cells):
     predicted = cell_starting(cells, 'Table birds = table("raw")')[0]
     assert "predicted" in shown(predicted) and "text/html" in mimes(predicted), shown(predicted)
     assert re.search(r"^predicted species: (Adelie|Chinstrap|Gentoo)$", shown(cell_starting(cells, "Table newcomer")[0]), re.M)
-    assert re.search(r"^Serving .* at http://127\.0\.0\.1:\d+$", shown(cell_starting(cells, "%deploy --port 0")[0]), re.M)
+    assert re.search(r"^Serving .* at http://127\.0\.0\.1:\d+ \(version [0-9a-f]{12}\)$",
+                     shown(cell_starting(cells, "%deploy --port 0")[0]), re.M)
     posted = shown(cell_starting(cells, "import java.net.URI")[0])
     assert re.search(r'^HTTP 200: \{"prediction":\["(Adelie|Chinstrap|Gentoo)"\],"probabilities"', posted, re.M), posted
     assert re.search(r"^Stopped the endpoint at http://127\.0\.0\.1:\d+; port \d+ is free\.$", shown(cell_starting(cells, "%deploy stop")[0]), re.M)

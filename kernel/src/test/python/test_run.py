@@ -17,6 +17,7 @@ DURATION = re.compile(r"\d+(?:[.,]\d+)?\s?(?:s|ms|µs)\b")
 PROGRESS = re.compile(r"^\r.*$", re.M)  # %ingest's progress on stderr, shown when a read takes over a second
 PORT = re.compile(r"(?<=127\.0\.0\.1:)\d+|(?<=port )\d+")  # %deploy --port 0 takes any free port
 PNG = re.compile(r"(?<=data:image/png;base64,)[A-Za-z0-9+/=]+")  # fonts are drawn a little differently by each JDK
+INSTANT = re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z")  # %deploy status: when a model began serving
 
 
 def run(name, out):
@@ -39,11 +40,11 @@ def code_cells(notebook):
 
 
 def masked(text):
-    return PORT.sub("<port>", DURATION.sub("<time>", PNG.sub("<png>", text)))
+    return PORT.sub("<port>", DURATION.sub("<time>", INSTANT.sub("<instant>", PNG.sub("<png>", text))))
 
 
 def shown(notebook):
-    """What each code cell showed, timings and ports masked, progress lines dropped and the stream
+    """What each code cell showed, timings, instants and ports masked, progress lines dropped and the stream
     pieces left around them joined (where progress fell between two warnings depends on timing):
     one list per cell."""
     cells = []

@@ -10,7 +10,8 @@ import sluice.train.Task;
 
 /**
  * The JSON bodies the endpoint answers with: {@code {"prediction": [...]}} (plus, for a classifier,
- * each row's class probabilities by label), or {@code {"error": "...", "field": "..."}}.
+ * each row's class probabilities by label), or {@code {"error": "...", "field": "..."}}. Batches are
+ * written by {@link BatchPredictions}.
  */
 final class Answer {
     private Answer() {
@@ -43,16 +44,26 @@ final class Answer {
         });
     }
 
-    static byte[] health(String model) {
+    static byte[] health(String model, Version version) {
         return write(json -> {
             json.writeStringField("status", "ok");
             json.writeStringField("model", model);
+            json.writeStringField("version", version.id());
+            json.writeStringField("since", version.since().toString());
         });
     }
 
     static byte[] error(String message, String field) {
+        return error(message, field, 0);
+    }
+
+    /** {@code {"error": "...", "line": 7, "field": "carat"}}; the line only when it is not 0. */
+    static byte[] error(String message, String field, long line) {
         return write(json -> {
             json.writeStringField("error", message);
+            if (line > 0) {
+                json.writeNumberField("line", line);
+            }
             if (field != null) {
                 json.writeStringField("field", field);
             }
@@ -60,7 +71,7 @@ final class Answer {
     }
 
     /** A value JSON cannot hold (NaN) is written as null rather than as invalid JSON. */
-    private static void number(JsonGenerator json, double value) throws IOException {
+    static void number(JsonGenerator json, double value) throws IOException {
         if (Double.isFinite(value)) {
             json.writeNumber(value);
         } else {

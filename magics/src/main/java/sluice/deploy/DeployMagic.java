@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
@@ -16,11 +17,16 @@ import sluice.session.Session;
 import sluice.train.Model;
 
 /**
- * {@code %deploy [--port N] [--host H] [--token-env VAR] [--cors ORIGIN] [--max-body SIZE]},
- * {@code %deploy status|stop}, {@code %deploy save FILE}: serves the session's model over HTTP.
+ * {@code %deploy [--port N] [--host H] [--token-env VAR] [--cors ORIGIN] [--max-body SIZE] [--max-rows N]},
+ * {@code %deploy status|stop}, {@code %deploy save FILE}, {@code %deploy export DIR}: serves the
+ * session's model over HTTP, or writes it out to be served elsewhere.
  * Deploying again while it runs with the same settings swaps the model without a restart.
  */
-@Command(name = "deploy", synopsisSubcommandLabel = "[status|stop|save]", description = "Serve the current model over HTTP: POST /predict, GET /health, /schema, /openapi.json.")
+@Command(name = "deploy", synopsisSubcommandLabel = "[status|stop|save|export]",
+        description = "Serve the current model over HTTP: POST /predict, GET /health, /schema, /openapi.json, /metrics.",
+        footer = {"POST /predict takes JSON ({\"features\": [...]} or {\"records\": [...]}), or a batch: text/csv (a header of "
+                + "the raw columns, then rows) or application/x-ndjson, answered as JSON, or as CSV with Accept: text/csv.",
+                "Every answer names the model version (X-Model-Version); a bad row is a 400 naming its line and column."})
 public final class DeployMagic implements Magic {
     private final Session session;
     private final UnaryOperator<String> environment;
@@ -38,8 +44,11 @@ public final class DeployMagic implements Magic {
     @Option(names = "--cors", paramLabel = "ORIGIN", description = "Allow browser pages from ORIGIN (or *) to call it; off by default.")
     String cors;
 
-    @Option(names = "--max-body", paramLabel = "SIZE", description = "Largest request body, e.g. 1m, 256k (default: 1m).")
+    @Option(names = "--max-body", paramLabel = "SIZE", description = "Largest JSON request body (and NDJSON line), e.g. 1m, 256k (default: 1m).")
     String maxBody;
+
+    @Option(names = "--max-rows", paramLabel = "N", description = "Most rows in one CSV or NDJSON batch (default: 1000000).")
+    Long maxRows;
 
     public DeployMagic(Session session) {
         this(session, System::getenv);
@@ -57,6 +66,7 @@ public final class DeployMagic implements Magic {
         operations.put("status", new Status());
         operations.put("stop", new Stop());
         operations.put("save", new Save());
+        operations.put("export", new Export());
         return operations;
     }
 
@@ -68,7 +78,8 @@ public final class DeployMagic implements Magic {
         String headline;
         if (running != null && sameListener(running, wanted)) {
             running.swap(model);
-            headline = "Now serving " + Documents.describe(model) + " at " + running.url() + " (model swapped, no restart)";
+            headline = "Now serving " + Documents.describe(model) + " at " + running.url() + " (version "
+                    + running.version().id() + "; model swapped, no restart)";
         } else {
             if (running != null) {
                 running.close();
@@ -77,7 +88,7 @@ public final class DeployMagic implements Magic {
             Server server = Server.start(model, wanted);
             session.setServer(server);
             running = server;
-            headline = "Serving " + Documents.describe(model) + " at " + server.url();
+            headline = "Serving " + Documents.describe(model) + " at " + server.url() + " (version " + server.version().id() + ")";
         }
         Sample sample = Sample.of(model, session.hasTable() ? session.raw() : null);
         Sample.Reply reply = sample.send(running.url(), wanted.token());
@@ -94,17 +105,18 @@ public final class DeployMagic implements Magic {
                 token,
                 tokenEnv != null ? tokenEnv : now == null ? null : now.tokenVariable(),
                 cors != null ? cors : now == null ? null : now.cors(),
-                maxBody != null ? Settings.parseSize(maxBody) : now != null ? now.maxBody() : Settings.MAX_BODY);
+                maxBody != null ? Settings.parseSize(maxBody) : now != null ? now.maxBody() : Settings.MAX_BODY,
+                maxRows != null ? maxRows : now != null ? now.maxRows() : Settings.MAX_ROWS);
     }
 
     private static boolean sameListener(Server running, Settings b) {
         Settings a = running.settings();
         return a.host().equals(b.host()) && (b.port() == 0 || running.port() == b.port())
                 && java.util.Objects.equals(a.token(), b.token()) && java.util.Objects.equals(a.cors(), b.cors())
-                && a.maxBody() == b.maxBody();
+                && a.maxBody() == b.maxBody() && a.maxRows() == b.maxRows();
     }
 
-    @Command(description = "Say whether the endpoint runs, where, which model, and how many requests it answered.")
+    @Command(description = "Say whether the endpoint runs, where, which model, how many requests it answered, and the model versions it served.")
     final class Status implements Magic {
         @Override
         public Object run(String body) {
@@ -113,9 +125,18 @@ public final class DeployMagic implements Magic {
                 return "No endpoint is running. %deploy starts one for the current model.";
             }
             Duration up = Duration.between(server.started(), Instant.now());
-            return String.format("Serving %s at %s for %s: %,d predictions answered, %,d requests refused.%s",
+            StringBuilder status = new StringBuilder(String.format("Serving %s at %s for %s: %,d predictions answered, "
+                    + "%,d requests refused.%s%nVersions served (version, since, requests answered):",
                     Documents.describe(server.model()), server.url(), uptime(up), server.answered(), server.refused(),
-                    server.settings().token() == null ? "" : " A bearer token is required.");
+                    server.settings().token() == null ? "" : " A bearer token is required."));
+            List<Version> versions = server.versions();
+            for (int v = 0; v < versions.size(); v++) {
+                Version version = versions.get(v);
+                status.append(String.format("%n  %s  %s  %,d%s", version.id(),
+                        version.since().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), version.answered().sum(),
+                        v == versions.size() - 1 ? "  (now)" : ""));
+            }
+            return status.toString();
         }
     }
 
@@ -145,6 +166,24 @@ public final class DeployMagic implements Magic {
             model.save(file);
             return String.format("Saved %s to %s (%,d bytes). Serve it outside the notebook with:%n"
                     + "java -jar sluice.jar serve %s --port %d", Documents.describe(model), file, Files.size(file), file, Settings.PORT);
+        }
+    }
+
+    @Command(description = "Write a folder that serves the model anywhere: model.sluice, the kernel's sluice.jar, a Dockerfile "
+            + "(eclipse-temurin:17-jre, port 8000) and a README with the docker and java commands.")
+    final class Export implements Magic {
+        @Parameters(paramLabel = "DIR", description = "The folder to write; it must be new or empty.")
+        Path dir;
+
+        @Override
+        public Object run(String body) throws IOException {
+            Model model = session.training().model();
+            Version version = ExportFolder.write(dir, model, ExportFolder::runningJar, session.hasTable() ? session.raw() : null);
+            String image = ExportFolder.image(dir);
+            return String.format("Exported %s (version %s) to %s: model.sluice, sluice.jar, Dockerfile, README.md. Run it with:%n"
+                    + "cd %s && java -jar sluice.jar serve model.sluice --port 8000%n"
+                    + "or: docker build -t %s %s && docker run --rm -p 8000:8000 %s",
+                    Documents.describe(model), version.id(), dir, dir, image, dir, image);
         }
     }
 

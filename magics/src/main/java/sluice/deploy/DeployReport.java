@@ -22,7 +22,7 @@ public record DeployReport(String headline, String url, String curl, Sample.Repl
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         lines.add(headline);
-        lines.add("POST " + url + "/predict   GET /health   GET /schema   GET /openapi.json");
+        lines.add("POST " + url + "/predict   GET /health   GET /schema   GET /openapi.json   GET /metrics");
         if (warning != null) {
             lines.add(warning);
         }
@@ -36,7 +36,7 @@ public record DeployReport(String headline, String url, String curl, Sample.Repl
     public Bundle bundle() {
         StringBuilder html = new StringBuilder("<div class=\"sluice-deploy\"><p><b>").append(escapeHtml4(headline))
                 .append("</b></p><p><code>POST ").append(escapeHtml4(url)).append("/predict</code> · <code>GET /health</code> · ")
-                .append("<code>GET /schema</code> · <code>GET /openapi.json</code></p>");
+                .append("<code>GET /schema</code> · <code>GET /openapi.json</code> · <code>GET /metrics</code></p>");
         if (warning != null) {
             html.append("<p style=\"color:#b00\">").append(escapeHtml4(warning)).append("</p>");
         }

@@ -18,10 +18,12 @@ final class Documents {
     private Documents() {
     }
 
-    /** The inputs expected (names, types, categories), the task, the classes, the metrics. */
-    static byte[] schema(Model model, List<Served.Field> fields) {
+    /** The model's version, the inputs expected (names, types, categories), the task, the classes, the metrics. */
+    static byte[] schema(Model model, Version version, List<Served.Field> fields) {
         ObjectNode root = NODES.objectNode();
         root.put("model", describe(model));
+        root.put("version", version.id());
+        root.put("since", version.since().toString());
         root.put("algorithm", model.algorithm());
         root.put("task", model.task().label());
         root.put("target", model.target());
@@ -63,20 +65,30 @@ final class Documents {
         }
         ObjectNode paths = root.putObject("paths");
         ObjectNode predict = paths.putObject("/predict").putObject("post").put("summary", "Predict " + model.target());
-        predict.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
-                .set("schema", ref("PredictRequest"));
+        ObjectNode bodies = predict.putObject("requestBody").put("required", true).putObject("content");
+        bodies.putObject("application/json").set("schema", ref("PredictRequest"));
+        bodies.putObject("text/csv").set("schema", type("string").put("description", "A batch: a header line naming the "
+                + "raw columns of Record, in any order, then one row per line; an empty cell is missing"));
+        bodies.putObject("application/x-ndjson").set("schema", type("string").put("description",
+                "A batch: one Record, as JSON, per line"));
         ObjectNode responses = predict.putObject("responses");
-        responses.set("200", response("The predictions, one per row, in order", ref("Prediction")));
+        ObjectNode answered = response("The predictions, one per row, in order", ref("Prediction"));
+        ((ObjectNode) answered.get("content")).putObject("text/csv").set("schema", type("string").put("description",
+                "With Accept: text/csv, for a batch: a header prediction[,probability_CLASS…], then one line per row"));
+        responses.set("200", answered);
         responses.set("400", response("Bad input; error names the field", ref("Error")));
         if (token) {
             responses.set("401", response("Missing or wrong bearer token", ref("Error")));
         }
-        responses.set("413", response("Body over the size limit", ref("Error")));
+        responses.set("413", response("JSON body over the size limit, or batch over the row limit", ref("Error")));
         ObjectNode health = paths.putObject("/health").putObject("get").put("summary", "Whether the server is up");
         health.putObject("responses").set("200", response("Up", type("object")));
         health.putArray("security");
         paths.putObject("/schema").putObject("get").put("summary", "The inputs a prediction needs")
-                .putObject("responses").set("200", response("Inputs, task, classes, metrics", type("object")));
+                .putObject("responses").set("200", response("Model version, inputs, task, classes, metrics", type("object")));
+        ObjectNode metrics = NODES.objectNode().put("description", "Requests, latency, rows scored, model version");
+        metrics.putObject("content").putObject("text/plain").set("schema", type("string"));
+        paths.putObject("/metrics").putObject("get").put("summary", "Prometheus metrics").putObject("responses").set("200", metrics);
         return bytes(root);
     }
 

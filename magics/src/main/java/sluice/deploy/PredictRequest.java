@@ -129,7 +129,7 @@ final class PredictRequest {
             return "nothing";
         }
         return switch (node.getNodeType()) {
-            case STRING -> "the string " + quote(node.asText());
+            case STRING -> "the string " + Values.quote(node.asText());
             case NUMBER -> "the number " + node.asText();
             case BOOLEAN -> node.asText();
             case NULL -> "null";
@@ -137,11 +137,6 @@ final class PredictRequest {
             case OBJECT -> "an object";
             default -> node.getNodeType().name().toLowerCase();
         };
-    }
-
-    private static String quote(String text) {
-        String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
-        return "\"" + shown + "\"";
     }
 
     private static String firstLine(String message) {

@@ -12,11 +12,11 @@ import sluice.train.Model;
 
 /**
  * {@code java -jar sluice.jar serve MODEL_FILE [--port N] [--host H] [--token-env VAR] [--cors ORIGIN]
- * [--max-body SIZE]}: serves a model {@code %deploy save} wrote, outside any notebook, with the same
+ * [--max-body SIZE] [--max-rows N]}: serves a model {@code %deploy save} wrote, outside any notebook, with the same
  * contract as {@code %deploy}. Runs until interrupted (Ctrl-C, SIGTERM).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve a saved Sluice model over HTTP: POST /predict, GET /health, /schema, /openapi.json.")
+        description = "Serve a saved Sluice model over HTTP: POST /predict, GET /health, /schema, /openapi.json, /metrics.")
 public final class ServeCommand implements Callable<Integer> {
     /** Jetty and Javalin say every start and stop at INFO; the command prints its own lines. Held, as JUL keeps loggers weakly. */
     private static final java.util.List<java.util.logging.Logger> QUIET = java.util.List.of(
@@ -37,8 +37,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--cors", paramLabel = "ORIGIN", description = "Allow browser pages from ORIGIN (or *) to call it; off by default.")
     String cors;
 
-    @Option(names = "--max-body", paramLabel = "SIZE", description = "Largest request body, e.g. 1m, 256k (default: 1m).")
+    @Option(names = "--max-body", paramLabel = "SIZE", description = "Largest JSON request body (and NDJSON line), e.g. 1m, 256k (default: 1m).")
     String maxBody = "1m";
+
+    @Option(names = "--max-rows", paramLabel = "N", description = "Most rows in one CSV or NDJSON batch (default: 1000000).")
+    long maxRows = Settings.MAX_ROWS;
 
     /** Runs the command; returns the exit code (0 after a clean stop, 2 for a usage mistake). */
     public static int run(String... args) {
@@ -57,16 +60,17 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         String token = tokenEnv == null ? null : Settings.token(tokenEnv, System::getenv);
-        Settings settings = new Settings(host, port, token, tokenEnv, cors, Settings.parseSize(maxBody));
+        Settings settings = new Settings(host, port, token, tokenEnv, cors, Settings.parseSize(maxBody), maxRows);
         Model model = Model.load(file);
-        Server server = Server.start(model, settings);
+        Server server = Server.start(model, Version.of(file), settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "sluice-serve-stop"));
-        System.out.println("Serving " + Documents.describe(model) + " from " + file + " at " + server.url());
-        System.out.println("POST " + server.url() + "/predict   GET /health   GET /schema   GET /openapi.json   (Ctrl-C stops)");
+        System.out.println("Serving " + Documents.describe(model) + " (version " + server.version().id() + ") from " + file
+                + " at " + server.url());
+        System.out.println("POST " + server.url() + "/predict   GET /health   GET /schema   GET /openapi.json   GET /metrics   (Ctrl-C stops)");
         if (settings.exposure() != null) {
             System.err.println(settings.exposure());
         }

@@ -12,6 +12,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
@@ -24,12 +26,16 @@ import sluice.train.Predictions;
 
 /**
  * The prediction endpoint: a Javalin server answering {@code POST /predict}, {@code GET /health},
- * {@code GET /schema} and {@code GET /openapi.json} for one model, which {@link #swap} replaces
+ * {@code GET /schema}, {@code GET /openapi.json} and {@code GET /metrics} for one model, which {@link #swap} replaces
  * atomically: each request reads the current model once and uses it to the end.
  */
 public final class Server implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Server.class.getName());
     private static final String JSON = "application/json";
+    private static final String CSV = "text/csv";
+    private static final String NDJSON = "application/x-ndjson";
+    /** The response header naming the version of the model that answered. */
+    static final String VERSION = "X-Model-Version";
     /** Enough workers to keep both cores of a small machine busy; more only adds switching. */
     static final int THREADS = Integer.getInteger("sluice.deploy.threads", Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
 
@@ -38,25 +44,33 @@ public final class Server implements AutoCloseable {
     private final AtomicReference<Served> served;
     private final LongAdder answered = new LongAdder();
     private final LongAdder refused = new LongAdder();
+    private final Metrics metrics = new Metrics();
+    private final List<Version> versions = new CopyOnWriteArrayList<>();
     private final Instant started = Instant.now();
     private final Javalin app;
 
-    private Server(Model model, Settings settings) {
+    private Server(Model model, Version version, Settings settings) {
         this.settings = settings;
         this.bearer = settings.token() == null ? null : ("Bearer " + settings.token()).getBytes(StandardCharsets.UTF_8);
-        this.served = new AtomicReference<>(Served.of(model, settings.token() != null));
+        this.served = new AtomicReference<>();
+        serve(model, version);
         this.app = Javalin.create(this::configure);
     }
 
     /** Starts serving {@code model}; a usage error when the port is taken or the host is not this machine's. */
     public static Server start(Model model, Settings settings) {
+        return start(model, Version.of(model), settings);
+    }
+
+    /** Starts serving {@code model} as {@code version} (that of the file it was read from). */
+    static Server start(Model model, Version version, Settings settings) {
         try {
             InetAddress.getByName(settings.host());
         } catch (java.net.UnknownHostException e) {
             throw new UsageError("Unknown host '" + settings.host() + "'. --host takes an address of this machine, "
                     + "such as 127.0.0.1 or 0.0.0.0.");
         }
-        Server server = new Server(model, settings);
+        Server server = new Server(model, version, settings);
         try {
             server.app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
@@ -68,7 +82,23 @@ public final class Server implements AutoCloseable {
 
     /** Serves {@code model} from now on; requests already running finish with the model they started with. */
     public void swap(Model model) {
-        served.set(Served.of(model, settings.token() != null));
+        serve(model, Version.of(model));
+    }
+
+    private void serve(Model model, Version version) {
+        served.set(Served.of(model, version, settings.token() != null));
+        versions.add(version);
+        metrics.serving(version, Documents.describe(model));
+    }
+
+    /** The version served now. */
+    Version version() {
+        return served.get().version();
+    }
+
+    /** Every version served so far, the first first. */
+    List<Version> versions() {
+        return List.copyOf(versions);
     }
 
     public Model model() {
@@ -134,17 +164,20 @@ public final class Server implements AutoCloseable {
                 }
             }));
         }
+        config.routes.before(ctx -> ctx.header(VERSION, served.get().version().id()));
         config.routes.post("/predict", this::predict);
         config.routes.get("/health", this::health);
-        config.routes.get("/schema", ctx -> document(ctx, served.get().schemaJson()));
-        config.routes.get("/openapi.json", ctx -> document(ctx, served.get().openApiJson()));
+        config.routes.get("/schema", ctx -> document(ctx, Served::schemaJson));
+        config.routes.get("/openapi.json", ctx -> document(ctx, Served::openApiJson));
+        config.routes.get("/metrics", this::metrics);
+        config.requestLogger.http((ctx, millis) -> metrics.request(ctx.path(), ctx.statusCode(), millis / 1000.0));
         config.routes.exception(BadRequest.class, this::refuse);
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.log(Level.SEVERE, "prediction endpoint: " + ctx.method() + " " + ctx.path() + " failed", e);
             json(ctx, 500, Answer.error("internal error; the server's log has the details", null));
         });
         config.routes.error(404, ctx -> json(ctx, 404, Answer.error("no endpoint " + ctx.method() + " " + ctx.path()
-                + "; there are POST /predict, GET /health, GET /schema and GET /openapi.json", null)));
+                + "; there are POST /predict, GET /health, GET /schema, GET /openapi.json and GET /metrics", null)));
         config.routes.error(405, ctx -> json(ctx, 405, Answer.error(ctx.method() + " is not allowed on " + ctx.path()
                 + "; use " + (ctx.path().equals("/predict") ? "POST" : "GET"), null)));
     }
@@ -159,7 +192,13 @@ public final class Server implements AutoCloseable {
     private void predict(Context ctx) throws IOException {
         authorize(ctx);
         Served now = served.get();
-        byte[] body = body(ctx);
+        ctx.header(VERSION, now.version().id());
+        String type = mediaType(ctx);
+        if (type.equals(CSV) || type.equals(NDJSON)) {
+            batch(ctx, now, type);
+            return;
+        }
+        byte[] body = body(ctx, type);
         Predictions predictions;
         try {
             predictions = now.model().predictStrict(PredictRequest.rows(body, now));
@@ -168,16 +207,51 @@ public final class Server implements AutoCloseable {
         }
         json(ctx, 200, Answer.predictions(predictions));
         answered.increment();
+        now.version().answered().increment();
+        metrics.predicted(predictions.size());
+    }
+
+    /**
+     * A CSV or NDJSON batch, read and scored a chunk at a time (bounded memory however long the body);
+     * answered once every row is scored (see {@link Batch}), as JSON or, when the client accepts it, CSV.
+     */
+    private void batch(Context ctx, Served now, String type) throws IOException {
+        BatchPredictions scores;
+        try (InputStream in = ctx.req().getInputStream()) {
+            BatchRows rows = type.equals(CSV) ? new CsvRows(in, charset(ctx), now) : new NdjsonRows(in, now, settings.maxBody());
+            scores = Batch.score(rows, now, settings.maxRows());
+        }
+        String accept = ctx.header("Accept");
+        ctx.status(200);
+        if (accept != null && accept.contains(CSV)) {
+            ctx.contentType(CSV + "; charset=utf-8");
+            scores.writeCsv(ctx.outputStream());
+        } else {
+            ctx.contentType(JSON);
+            scores.writeJson(ctx.outputStream());
+        }
+        answered.increment();
+        now.version().answered().increment();
+        metrics.predicted(scores.rows());
+    }
+
+    private void metrics(Context ctx) throws IOException {
+        authorize(ctx);
+        ctx.status(200).contentType(Metrics.CONTENT_TYPE);
+        metrics.write(ctx.outputStream());
     }
 
     private void health(Context ctx) {
         Served now = served.get();
-        json(ctx, 200, Answer.health(Documents.describe(now.model())));
+        ctx.header(VERSION, now.version().id());
+        json(ctx, 200, Answer.health(Documents.describe(now.model()), now.version()));
     }
 
-    private void document(Context ctx, byte[] document) {
+    private void document(Context ctx, java.util.function.Function<Served, byte[]> document) {
         authorize(ctx);
-        json(ctx, 200, document);
+        Served now = served.get();
+        ctx.header(VERSION, now.version().id());
+        json(ctx, 200, document.apply(now));
     }
 
     private void authorize(Context ctx) {
@@ -192,11 +266,27 @@ public final class Server implements AutoCloseable {
         }
     }
 
-    /** The request body, refused when it is not JSON or is larger than the limit (checked before reading it all). */
-    private byte[] body(Context ctx) throws IOException {
+    /** The media type of the request body, lower case and without parameters: "text/csv". */
+    private static String mediaType(Context ctx) {
         String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(JSON)) {
-            throw BadRequest.at("Content-Type", "expected application/json, got " + (type == null ? "none" : type));
+        return type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The charset the request names (UTF-8 when it names none); a 400 for one Java does not know. */
+    private static java.nio.charset.Charset charset(Context ctx) {
+        String name = ctx.req().getCharacterEncoding();
+        try {
+            return name == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw BadRequest.at("Content-Type", "unknown charset '" + name + "'; send UTF-8");
+        }
+    }
+
+    /** The JSON request body, refused when it is not JSON or is larger than the limit (checked before reading it all). */
+    private byte[] body(Context ctx, String type) throws IOException {
+        if (!type.equals(JSON)) {
+            throw BadRequest.at("Content-Type", "expected application/json, text/csv or application/x-ndjson, got "
+                    + (ctx.contentType() == null ? "none" : ctx.contentType()));
         }
         long limit = settings.maxBody();
         if (ctx.req().getContentLengthLong() > limit) {
@@ -212,7 +302,7 @@ public final class Server implements AutoCloseable {
     }
 
     private BadRequest tooLarge() {
-        return new BadRequest(413, "body", "body: larger than the limit of " + settings.maxBodyText());
+        return new BadRequest(413, "body", "body: larger than the limit of " + Settings.sizeText(settings.maxBody()));
     }
 
     private void refuse(BadRequest e, Context ctx) {
@@ -220,7 +310,7 @@ public final class Server implements AutoCloseable {
         if (e.status() == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
         }
-        json(ctx, e.status(), Answer.error(e.getMessage(), e.field()));
+        json(ctx, e.status(), Answer.error(e.getMessage(), e.field(), e.line()));
     }
 
     private static void json(Context ctx, int status, byte[] body) {

@@ -6,13 +6,14 @@ import sluice.magic.UsageError;
 
 /**
  * How the endpoint listens: host and port, the bearer token (null for none) and the environment
- * variable it came from (shown in place of the token), the origin allowed by CORS (null: CORS off)
- * and the largest request body in bytes.
+ * variable it came from (shown in place of the token), the origin allowed by CORS (null: CORS off),
+ * the largest JSON request body in bytes and the most rows a CSV or NDJSON batch may hold.
  */
-public record Settings(String host, int port, String token, String tokenVariable, String cors, long maxBody) {
+public record Settings(String host, int port, String token, String tokenVariable, String cors, long maxBody, long maxRows) {
     public static final String LOOPBACK = "127.0.0.1";
     public static final int PORT = 8000;
     public static final long MAX_BODY = 1 << 20;
+    public static final long MAX_ROWS = 1_000_000;
 
     public Settings {
         if (port < 0 || port > 65535) {
@@ -21,13 +22,16 @@ public record Settings(String host, int port, String token, String tokenVariable
         if (maxBody < 1) {
             throw new UsageError("--max-body must be at least 1 byte.");
         }
+        if (maxRows < 1) {
+            throw new UsageError("--max-rows must be at least 1, not " + maxRows + ".");
+        }
         if (token != null && token.isBlank()) {
             throw new UsageError("The token is empty; set the variable to a long random string.");
         }
     }
 
     public static Settings local(int port) {
-        return new Settings(LOOPBACK, port, null, null, null, MAX_BODY);
+        return new Settings(LOOPBACK, port, null, null, null, MAX_BODY, MAX_ROWS);
     }
 
     /** The token read from environment variable {@code variable}; a usage error when it is unset or empty. */
@@ -63,11 +67,11 @@ public record Settings(String host, int port, String token, String tokenVariable
     }
 
     /** "1 MiB", "512 KiB", "300 bytes" */
-    String maxBodyText() {
-        if (maxBody % (1 << 20) == 0) {
-            return maxBody / (1 << 20) + " MiB";
+    static String sizeText(long bytes) {
+        if (bytes % (1 << 20) == 0) {
+            return bytes / (1 << 20) + " MiB";
         }
-        return maxBody % 1024 == 0 ? maxBody / 1024 + " KiB" : maxBody + " bytes";
+        return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " bytes";
     }
 
     /** Reads "1m", "512k", "2MiB" or a number of bytes, for --max-body. */

@@ -233,16 +233,22 @@ public final class Model implements Serializable {
             Files.createDirectories(parent);
         }
         Path partial = Files.createTempFile(parent, ".model", ".part");
-        try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)));
-             ObjectOutputStream objects = new ObjectOutputStream(out)) {
-            objects.writeUTF(MAGIC);
-            objects.writeObject(this);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
+            write(out);
         } catch (IOException e) {
             Files.deleteIfExists(partial);
             throw e;
         }
         Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Writes the bytes {@link #save} puts in a file to {@code out}, and closes it. */
+    public void write(OutputStream out) throws IOException {
+        try (ObjectOutputStream objects = new ObjectOutputStream(new GZIPOutputStream(out))) {
+            objects.writeUTF(MAGIC);
+            objects.writeObject(this);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ class DeployMagicTest {
         DeployReport report = (DeployReport) trained.run("deploy --port 0");
         Server server = trained.session.server();
 
-        assertThat(report.headline()).isEqualTo("Serving linear regression of body_mass_g at " + server.url());
+        assertThat(report.headline()).isEqualTo("Serving linear regression of body_mass_g at " + server.url()
+                + " (version " + server.version().id() + ")");
         assertThat(report.curl()).startsWith("curl -s " + server.url() + "/predict -H 'Content-Type: application/json' -d '")
                 .contains("{\"records\":[{\"species\":\"Adelie\",\"island\":\"Torgersen\",\"bill_length_mm\":39.1,");
         assertThat(report.reply().status()).isEqualTo(200);
@@ -74,6 +76,27 @@ class DeployMagicTest {
         assertThat(trained.session.server()).isSameAs(first);
         assertThat(again.headline()).contains("ridge regression", "model swapped, no restart");
         assertThat(first.model().algorithm()).isEqualTo("ridge");
+    }
+
+    @Test
+    void status_listsEveryVersionServed_withTheRequestsEachAnswered() throws Exception {
+        regression();
+        trained.run("deploy --port 0");
+        Server server = trained.session.server();
+        String linear = server.version().id();
+        trained.run("train ridge --target body_mass_g --exclude year");
+        DeployReport again = (DeployReport) trained.run("deploy");
+        String ridge = server.version().id();
+        new Http(server.url()).post(LifecycleTest.ROW);
+
+        List<String> status = trained.run("deploy status").toString().lines().toList();
+
+        assertThat(ridge).isNotEqualTo(linear);
+        assertThat(again.headline()).contains("(version " + ridge + "; model swapped");
+        assertThat(status).hasSize(4);
+        assertThat(status.get(1)).isEqualTo("Versions served (version, since, requests answered):");
+        assertThat(status.get(2)).matches("  " + linear + "  \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ  1");
+        assertThat(status.get(3)).startsWith("  " + ridge + "  ").endsWith("  2  (now)");
     }
 
     @Test
@@ -151,7 +174,7 @@ class DeployMagicTest {
             Http.Reply reply = new Http(server.url()).post(LifecycleTest.ROW);
             Model original = trained.session.training().model();
             String expected = new String(Answer.predictions(original.predict(PredictRequest.rows(
-                    LifecycleTest.ROW.getBytes(), Served.of(original, false)))));
+                    LifecycleTest.ROW.getBytes(), Served.of(original, Version.of(original), false)))));
             assertThat(reply.body()).isEqualTo(expected);
         } finally {
             server.close();

@@ -136,6 +136,9 @@ class EndpointTest {
         assertThat(record.at("/properties/bill_length_mm/type").asText()).isEqualTo("number");
         assertThat(record.at("/properties/flipper_length_mm/type").asText()).isEqualTo("integer");
         assertThat(openApi.at("/paths/~1predict/post/responses/400")).isNotNull();
+        assertThat(openApi.at("/paths/~1predict/post/requestBody/content").fieldNames())
+                .toIterable().containsExactly("application/json", "text/csv", "application/x-ndjson");
+        assertThat(openApi.at("/paths/~1metrics/get/responses/200/content/text~1plain").isMissingNode()).isFalse();
     }
 
     @Test
@@ -164,7 +167,7 @@ class EndpointTest {
         assertThat(http.get("/health", "Origin", "http://evil.example").header("Access-Control-Allow-Origin")).isNull();
         server.close();
 
-        server = Server.start(model, new Settings(Settings.LOOPBACK, 0, null, null, "http://app.example", Settings.MAX_BODY));
+        server = Server.start(model, new Settings(Settings.LOOPBACK, 0, null, null, "http://app.example", Settings.MAX_BODY, Settings.MAX_ROWS));
         Http.Reply allowed = new Http(server.url()).get("/health", "Origin", "http://app.example");
         assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("http://app.example");
     }

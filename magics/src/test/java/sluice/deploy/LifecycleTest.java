@@ -42,7 +42,7 @@ class LifecycleTest {
     @Test
     void withAToken_requestsWithoutTheBearerGet401_healthStaysOpen() throws Exception {
         Model model = Trained.regression().session.training().model();
-        Server server = start(model, new Settings(Settings.LOOPBACK, 0, "s3cret-token", "SLUICE_TOKEN", null, Settings.MAX_BODY));
+        Server server = start(model, new Settings(Settings.LOOPBACK, 0, "s3cret-token", "SLUICE_TOKEN", null, Settings.MAX_BODY, Settings.MAX_ROWS));
         Http http = new Http(server.url());
 
         Http.Reply none = http.post("application/json", ROW);
@@ -90,7 +90,7 @@ class LifecycleTest {
     @Test
     void hostNotOfThisMachine_isAClearError() throws Exception {
         Model model = Trained.regression().session.training().model();
-        assertThatThrownBy(() -> start(model, new Settings("192.0.2.1", 0, null, null, null, Settings.MAX_BODY)))
+        assertThatThrownBy(() -> start(model, new Settings("192.0.2.1", 0, null, null, null, Settings.MAX_BODY, Settings.MAX_ROWS)))
                 .isInstanceOf(UsageError.class)
                 .hasMessageStartingWith("Cannot listen on 192.0.2.1:0")
                 .hasMessageContaining("--host takes an address of this machine");
@@ -98,8 +98,8 @@ class LifecycleTest {
 
     @Test
     void bindingBeyondLoopbackWithoutAToken_warns() {
-        assertThat(new Settings("0.0.0.0", 8000, null, null, null, Settings.MAX_BODY).exposure()).startsWith("Warning:");
-        assertThat(new Settings("0.0.0.0", 8000, "t", "T", null, Settings.MAX_BODY).exposure()).isNull();
+        assertThat(new Settings("0.0.0.0", 8000, null, null, null, Settings.MAX_BODY, Settings.MAX_ROWS).exposure()).startsWith("Warning:");
+        assertThat(new Settings("0.0.0.0", 8000, "t", "T", null, Settings.MAX_BODY, Settings.MAX_ROWS).exposure()).isNull();
         assertThat(Settings.local(8000).exposure()).isNull();
     }
 

@@ -11,7 +11,8 @@ import tech.tablesaw.api.Table;
 class PredictRequestTest {
     @Test
     void aRequestRefusedHalfwayThrough_leavesNoRowsForTheNextOnTheSameThread() throws Exception {
-        Served served = Served.of(Trained.regression().session.training().model(), false);
+        sluice.train.Model model = Trained.regression().session.training().model();
+        Served served = Served.of(model, Version.of(model), false);
         String good = "[\"Adelie\", \"Torgersen\", 39.1, 18.7, 181, \"male\"]";
 
         assertThatThrownBy(() -> PredictRequest.rows(bytes("{\"features\": [" + good + ", " + good + ", [\"Adelie\", 1]]}"), served))
