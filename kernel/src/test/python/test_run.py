@@ -17,6 +17,7 @@ DURATION = re.compile(r"\d+(?:[.,]\d+)?\s?(?:s|ms|µs)\b")
 PROGRESS = re.compile(r"^\r.*$", re.M)  # %ingest's progress on stderr, shown when a read takes over a second
 PORT = re.compile(r"(?<=127\.0\.0\.1:)\d+|(?<=port )\d+")  # %deploy --port 0 takes any free port
 PNG = re.compile(r"(?<=data:image/png;base64,)[A-Za-z0-9+/=]+")  # fonts are drawn a little differently by each JDK
+VERSION = re.compile(r"(?<=version )[0-9a-f]{12}\b|^  [0-9a-f]{12}(?=  )", re.M)  # a model's file records the Java it ran on
 INSTANT = re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z")  # %deploy status: when a model began serving
 
 
@@ -40,7 +41,8 @@ def code_cells(notebook):
 
 
 def masked(text):
-    return PORT.sub("<port>", DURATION.sub("<time>", INSTANT.sub("<instant>", PNG.sub("<png>", text))))
+    text = VERSION.sub("<version>", INSTANT.sub("<instant>", PNG.sub("<png>", text)))
+    return PORT.sub("<port>", DURATION.sub("<time>", text))
 
 
 def shown(notebook):
