@@ -6,7 +6,7 @@ import sluice.train.Predictions;
 import tech.tablesaw.api.Table;
 
 /**
- * BatchPredictions a CSV or NDJSON batch a chunk of rows at a time: each chunk is read into the request table,
+ * Scores a CSV or NDJSON batch a chunk of rows at a time: each chunk is read into the request table,
  * checked and predicted before the next is read, so a body of a million rows never sits in memory;
  * only its predictions are kept (see {@link BatchPredictions}).
  *
