@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sluice.train.Model;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -26,17 +26,12 @@ class BatchTest {
     static final String CSV = "text/csv";
     static final String NDJSON = "application/x-ndjson";
 
+    @RegisterExtension
+    final Servers servers = new Servers();
     private Server server;
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     private Http serve(Model model) {
-        server = Server.start(model, Settings.local(0));
+        server = servers.start(model);
         return new Http(server.url());
     }
 

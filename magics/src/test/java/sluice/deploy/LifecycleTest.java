@@ -15,8 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sluice.magic.UsageError;
 import sluice.train.Model;
 import tech.tablesaw.api.Table;
@@ -26,17 +26,11 @@ class LifecycleTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String ROW = "{\"features\": [\"Adelie\", \"Torgersen\", 39.1, 18.7, 181, \"male\"]}";
 
-    private final List<Server> servers = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        servers.forEach(Server::close);
-    }
+    @RegisterExtension
+    final Servers servers = new Servers();
 
     private Server start(Model model, Settings settings) {
-        Server server = Server.start(model, settings);
-        servers.add(server);
-        return server;
+        return servers.start(model, settings);
     }
 
     @Test

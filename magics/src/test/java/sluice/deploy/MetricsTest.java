@@ -2,25 +2,20 @@ package sluice.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sluice.train.Model;
 
 /** GET /metrics over real HTTP: Prometheus text a scraper reads, counting what the endpoint answered. */
 class MetricsTest {
+    @RegisterExtension
+    final Servers servers = new Servers();
     private Server server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void metrics_countRequestsByPathAndStatus_theirLatency_theRowsScored_andNameTheModel() throws Exception {
         Model model = Trained.regression().session.training().model();
-        server = Server.start(model, Settings.local(0));
+        server = servers.start(model);
         Http http = new Http(server.url());
         http.post(LifecycleTest.ROW);
         http.post(LifecycleTest.ROW);
@@ -49,7 +44,7 @@ class MetricsTest {
     @Test
     void metrics_needTheToken_whenOneIsSet() throws Exception {
         Model model = Trained.regression().session.training().model();
-        server = Server.start(model, new Settings(Settings.LOOPBACK, 0, "s3cret", "T", null, Settings.MAX_BODY, Settings.MAX_ROWS));
+        server = servers.start(model, new Settings(Settings.LOOPBACK, 0, "s3cret", "T", null, Settings.MAX_BODY, Settings.MAX_ROWS));
         Http http = new Http(server.url());
 
         assertThat(http.get("/metrics").status()).isEqualTo(401);
@@ -61,7 +56,7 @@ class MetricsTest {
     @Test
     void aSwap_namesTheNewModel_only() throws Exception {
         Trained trained = Trained.regression();
-        server = Server.start(trained.session.training().model(), Settings.local(0));
+        server = servers.start(trained.session.training().model());
         trained.run("train ridge --target body_mass_g --exclude year");
 
         server.swap(trained.session.training().model());

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import sluice.train.Model;
 
@@ -17,14 +17,9 @@ import sluice.train.Model;
 class VersionTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
+    @RegisterExtension
+    final Servers servers = new Servers();
     private Server server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void theVersion_isTheStartOfTheSha256OfTheFileDeploySaveWrites(@TempDir Path dir) throws Exception {
@@ -33,7 +28,7 @@ class VersionTest {
         model.save(file);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
 
-        server = Server.start(model, Settings.local(0));
+        server = servers.start(model);
 
         assertThat(server.version().id()).hasSize(12).isEqualTo(sha.substring(0, 12));
         assertThat(Version.of(file).id()).isEqualTo(server.version().id());
@@ -42,7 +37,7 @@ class VersionTest {
     @Test
     void health_schema_andAnXModelVersionHeaderOnEveryAnswer_nameIt() throws Exception {
         Model model = Trained.regression().session.training().model();
-        server = Server.start(model, new Settings(Settings.LOOPBACK, 0, "s3cret", "T", null, Settings.MAX_BODY, Settings.MAX_ROWS));
+        server = servers.start(model, new Settings(Settings.LOOPBACK, 0, "s3cret", "T", null, Settings.MAX_BODY, Settings.MAX_ROWS));
         Http http = new Http(server.url());
         String version = server.version().id();
         String[] auth = {"Authorization", "Bearer s3cret"};
@@ -66,7 +61,7 @@ class VersionTest {
     @Test
     void aSwap_changesTheVersion_andTheAnswersNameTheNewOne() throws Exception {
         Trained trained = Trained.regression();
-        server = Server.start(trained.session.training().model(), Settings.local(0));
+        server = servers.start(trained.session.training().model());
         Http http = new Http(server.url());
         String before = http.post(LifecycleTest.ROW).header(Server.VERSION);
         trained.run("train ridge --target body_mass_g --exclude year");
