@@ -88,26 +88,18 @@ final class JavaShell {
     static final Object NO_VALUE = new Object();
 
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
-    private static final java.util.regex.Pattern INT = java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)");
-    private static final java.util.regex.Pattern LONG = java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)[lL]");
     private static final java.util.regex.Pattern STRING = java.util.regex.Pattern.compile("\"[^\"\\\\\\r\\n]*\"");
 
     /**
-     * The value of a cell that is only a variable's name, a decimal int or long literal, a boolean or
-     * a string without escapes, as JShell would give it but without compiling a snippet (which costs
-     * javac ~10 ms); {@link #NO_VALUE} for anything else, which JShell runs. Looking at a variable
-     * is the commonest cell there is.
+     * The value of a cell that is only a variable's name, arithmetic on number literals
+     * ({@link ConstantArithmetic}), a boolean or a string without escapes, as JShell would give it
+     * but without compiling a snippet (which costs javac ~10 ms); {@link #NO_VALUE} for anything else,
+     * which JShell runs. Looking at a variable is the commonest cell there is.
      */
     private Object quickValue(String cell) {
-        try {
-            if (INT.matcher(cell).matches()) {
-                return Integer.valueOf(Integer.parseInt(cell));
-            }
-            if (LONG.matcher(cell).matches()) {
-                return Long.valueOf(Long.parseLong(cell.substring(0, cell.length() - 1)));
-            }
-        } catch (NumberFormatException e) {
-            return NO_VALUE; // too large: JShell says so
+        Number arithmetic = ConstantArithmetic.value(cell);
+        if (arithmetic != null) {
+            return arithmetic;
         }
         if (cell.equals("true") || cell.equals("false")) {
             return Boolean.valueOf(cell);
