@@ -215,6 +215,7 @@ public final class Main {
                     kernel.eval("%ingest " + file);
                 }
                 kernel.eval("table()");
+                sluice.train.TrainWarmUp.run(() -> false);
             } finally {
                 for (Path file : files) {
                     Files.deleteIfExists(file);

@@ -1,0 +1,14 @@
+package sluice.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TrainWarmUpTest {
+    @Test
+    void everyAlgorithmIsTrainedOnce_andNotAgain() {
+        assertThat(TrainWarmUp.run(() -> false)).hasSize(7).anyMatch(line -> line.startsWith("train random-forest"))
+                .anyMatch(line -> line.startsWith("train gradient-boosting"));
+        assertThat(TrainWarmUp.run(() -> false)).isEmpty();
+    }
+}
