@@ -91,6 +91,7 @@ public final class DeployMagic implements Magic {
             headline = "Serving " + Documents.describe(model) + " at " + server.url() + " (version " + server.version().id() + ")";
         }
         Sample sample = Sample.of(model, session.hasTable() ? session.raw() : null);
+        WarmUp.run(model, running.version(), sample.body());
         Sample.Reply reply = sample.send(running.url(), wanted.token());
         return new DeployReport(headline, running.url(), sample.curl(running.url(), wanted.tokenVariable()), reply, wanted.exposure());
     }

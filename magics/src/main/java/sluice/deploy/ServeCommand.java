@@ -63,6 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
         Settings settings = new Settings(host, port, token, tokenEnv, cors, Settings.parseSize(maxBody), maxRows);
         Model model = Model.load(file);
         Server server = Server.start(model, Version.of(file), settings);
+        WarmUp.run(model, server.version(), Sample.of(model, null).body());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -1,0 +1,38 @@
+package sluice.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import sluice.train.Model;
+
+/** The warm-up before an endpoint is handed over: real predictions, on a server of its own. */
+class WarmUpTest {
+    @RegisterExtension
+    final Servers servers = new Servers();
+
+    @Test
+    void aWarmUp_isAnsweredWithPredictions_onAServerOfItsOwn_andTheEndpointCountsNoneOfThem() throws Exception {
+        Trained trained = Trained.regression();
+        Model model = trained.session.training().model();
+        Server endpoint = servers.start(model);
+
+        WarmUp.Result result = WarmUp.run(model, endpoint.version(), Sample.of(model, trained.session.raw()).body());
+
+        assertThat(result.requests()).isGreaterThan(100);
+        assertThat(result.took()).isLessThan(WarmUp.BUDGET.plusSeconds(2));
+        assertThat(endpoint.answered()).isZero();
+        assertThat(endpoint.version().answered().sum()).isZero();
+        assertThat(new Http(endpoint.url()).get("/metrics").body()).contains("sluice_predictions_total 0.0")
+                .doesNotContain("sluice_requests_total{path=\"/predict\"");
+    }
+
+    @Test
+    void aSampleTheModelRefuses_endsTheWarmUpWithoutCountingIt() throws Exception {
+        Model model = Trained.regression().session.training().model();
+
+        WarmUp.Result result = WarmUp.run(model, Version.of(model), "{\"features\": [1]}");
+
+        assertThat(result.requests()).isZero();
+    }
+}
