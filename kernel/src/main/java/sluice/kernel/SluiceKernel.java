@@ -184,6 +184,10 @@ final class SluiceKernel extends BaseKernel {
     }
 
     private Object runJava(Cell.Part part) throws Exception {
+        Number arithmetic = ConstantArithmetic.value(part.text().strip());
+        if (arithmetic != null) {
+            return arithmetic; // without waiting for JShell, which may still be starting
+        }
         JavaShell shell = javaShell();
         if (interrupted) {
             throw new CellInterrupted();
