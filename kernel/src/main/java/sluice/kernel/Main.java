@@ -74,7 +74,7 @@ public final class Main {
     }
 
     private static void runKernel(Path connectionFile) {
-        var java = SluiceKernel.startJava();
+        var java = ShellStart.begin();
         kernelspecName().ifPresent(name -> System.setProperty("sluice.kernelspec", name));
         KernelConnectionProperties props = readConnection(connectionFile);
         Logger.getLogger("").setLevel(Level.WARNING);
@@ -145,7 +145,7 @@ public final class Main {
         PrintStream console = System.err;
         Logger.getLogger("").setLevel(Level.WARNING);
         try {
-            SluiceKernel kernel = new SluiceKernel(SluiceKernel.startJava());
+            SluiceKernel kernel = new SluiceKernel(ShellStart.begin());
             NotebookRunner.Outcome outcome = new NotebookRunner(kernel, console).run(notebook, out);
             if (!outcome.ok()) {
                 console.println("sluice: cell " + outcome.failedCell() + " failed (In [" + outcome.count() + "]): "
@@ -194,7 +194,7 @@ public final class Main {
     /** Runs the cells a first session runs, so a class-data archive recorded now covers them. */
     private static void warmup() {
         try {
-            SluiceKernel kernel = new SluiceKernel(SluiceKernel.startJava());
+            SluiceKernel kernel = new SluiceKernel(ShellStart.begin());
             Path dir = Files.createTempDirectory("sluice-warmup");
             Path csv = Files.writeString(dir.resolve("warmup.csv"), "name,score,day\nann,1.5,2024-01-02\nbob,2,2024-01-03\n");
             // A Parquet file and a workbook too, so that their readers' classes are in the archive (about 1,000 for Parquet).
