@@ -1,6 +1,7 @@
 """The kernel process: its kernelspec, interrupts, shutdown, restart, and launch mistakes."""
 import json
 import os
+import re
 import subprocess
 import time
 
@@ -96,8 +97,44 @@ def test_restart_gives_a_working_kernel_with_fresh_state(fresh_kernel):
 
 
 def launch(connection_file):
-    return subprocess.run(["java", "-jar", str(JAR), "kernel", str(connection_file)],
-                          capture_output=True, text=True, timeout=60)
+    return launcher("kernel", str(connection_file))
+
+
+def launcher(*args):
+    """`java -jar sluice.jar ARGS`, as a user or a kernelspec runs it."""
+    return subprocess.run(["java", "-jar", str(JAR), *args], capture_output=True, text=True, timeout=60)
+
+
+COMMANDS = ["kernel", "run", "install", "serve", "magics-table", "warmup", "resources"]
+
+
+def test_help_lists_the_launchers_commands():
+    result = launcher("--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Usage: java -jar sluice.jar "), result.stdout
+    listed = re.findall(r"^  (\S+)  ", result.stdout.partition("Commands:")[2], re.M)
+    assert listed == COMMANDS + ["help"], result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_says_how_to_use_it(command):
+    result = launcher(command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Usage: java -jar sluice.jar {command} "), result.stdout
+
+
+@pytest.mark.parametrize("args, says", [
+    (["frobnicate"], "sluice: Unknown command 'frobnicate'."),
+    ([], "sluice: No command given."),
+    (["run", "--frobnicate", "notes.ipynb"], "sluice: Unknown option: '--frobnicate'"),
+], ids=["unknown-command", "no-command", "unknown-option"])
+def test_a_launch_mistake_is_one_line_after_the_usage(args, says):
+    result = launcher(*args)
+    assert result.returncode == 2, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("Usage: java -jar sluice.jar " + (args[0] + " " if args[1:] else "")), result.stderr
+    assert lines[-1] == says, result.stderr
+    assert "Exception" not in result.stderr and result.stdout == ""
 
 
 @pytest.mark.parametrize("content", [None, "not json at all", '{"transport": "tcp", "ip":', "[1, 2]", "{}"],

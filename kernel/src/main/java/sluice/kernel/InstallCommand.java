@@ -54,18 +54,16 @@ final class InstallCommand implements Callable<Integer> {
     @Option(names = "--jvm-opt", paramLabel = "OPT", description = "An option for the kernel's JVM, e.g. --jvm-opt=-Xmx8g; repeat for several.")
     List<String> jvmOpts = new ArrayList<>();
 
-    /** Runs the command; returns the exit code (0 when installed, 2 for a usage mistake, 1 when it could not). */
-    static int run(String... args) {
-        CommandLine command = new CommandLine(new InstallCommand()).setCommandName("sluice.jar install");
-        command.setParameterExceptionHandler((e, given) -> {
-            System.err.println("sluice install: " + e.getMessage() + " (see --help)");
-            return 2;
-        });
-        command.setExecutionExceptionHandler((e, line, parsed) -> {
-            System.err.println("sluice install: " + e.getMessage());
-            return e instanceof IllegalArgumentException ? 2 : 1;
-        });
-        return command.execute(args);
+    /** A usage mistake is one line, which install.sh passes on as it is (exit 2). */
+    static int usageMistake(CommandLine.ParameterException e) {
+        System.err.println("sluice install: " + e.getMessage() + " (see --help)");
+        return 2;
+    }
+
+    /** Why the install failed, in one line: exit 2 for a mistake in its options, 1 when it could not install. */
+    static int failure(Exception e) {
+        System.err.println("sluice install: " + e.getMessage());
+        return e instanceof IllegalArgumentException || e instanceof sluice.magic.UsageError ? 2 : 1;
     }
 
     @Override

@@ -30,6 +30,7 @@ final class JavaShell {
     private final JShell shell;
     private final InProcessExecution execution;
     private final SourceCodeAnalysis analysis;
+    private final QuickValue quickValue;
     private final Map<String, Origin> origins = new ConcurrentHashMap<>();
 
     JavaShell() {
@@ -39,6 +40,7 @@ final class JavaShell {
                 .build();
         this.execution = provider.execution();
         this.analysis = shell.sourceCodeAnalysis();
+        this.quickValue = new QuickValue(shell, execution);
         shell.addToClasspath(System.getProperty("java.class.path"));
         for (String name : IMPORTS) {
             shell.eval("import " + name + ";");
@@ -58,7 +60,7 @@ final class JavaShell {
      * @return the value of the last snippet when it is an expression, else {@link #NO_VALUE}
      */
     Object run(String source, int cell, int firstLine) throws Exception {
-        Object quick = quickValue(source.strip());
+        Object quick = quickValue.of(source.strip());
         if (quick != NO_VALUE) {
             return quick;
         }
@@ -86,35 +88,6 @@ final class JavaShell {
     }
 
     static final Object NO_VALUE = new Object();
-
-    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
-    private static final java.util.regex.Pattern STRING = java.util.regex.Pattern.compile("\"[^\"\\\\\\r\\n]*\"");
-
-    /**
-     * The value of a cell that is only a variable's name, arithmetic on number literals
-     * ({@link ConstantArithmetic}), a boolean or a string without escapes, as JShell would give it
-     * but without compiling a snippet (which costs javac ~10 ms); {@link #NO_VALUE} for anything else,
-     * which JShell runs. Looking at a variable is the commonest cell there is.
-     */
-    private Object quickValue(String cell) {
-        Number arithmetic = ConstantArithmetic.value(cell);
-        if (arithmetic != null) {
-            return arithmetic;
-        }
-        if (cell.equals("true") || cell.equals("false")) {
-            return Boolean.valueOf(cell);
-        }
-        if (STRING.matcher(cell).matches()) {
-            return cell.substring(1, cell.length() - 1);
-        }
-        if (NAME.matcher(cell).matches()) {
-            var variable = shell.variables().filter(v -> v.name().equals(cell) && shell.status(v) == Snippet.Status.VALID).findFirst();
-            if (variable.isPresent()) {
-                return execution.readVariable(shell, variable.get());
-            }
-        }
-        return NO_VALUE;
-    }
 
     /** Where a snippet starts in its cell: line, indentation of its first line, and that line as typed. */
     private record Place(int cell, int line, int indent, String firstLine) {

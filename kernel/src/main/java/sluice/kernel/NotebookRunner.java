@@ -67,7 +67,7 @@ final class NotebookRunner {
             progress.flush();
             long start = System.nanoTime();
             NotebookOutputs outputs = new NotebookOutputs();
-            SluiceKernel.Executed executed = kernel.execute(source, count, false, outputs);
+            Evaluator.Executed executed = kernel.execute(source, count, false, outputs);
             cell.add("outputs", outputs.json());
             cell.addProperty("execution_count", count);
             String took = String.format("%.2f s", (System.nanoTime() - start) / 1e9);
