@@ -21,8 +21,8 @@ import java.util.logging.Logger;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import sluice.magic.UsageError;
-import sluice.train.Model;
-import sluice.train.Predictions;
+import sluice.model.Model;
+import sluice.model.Predictions;
 
 /**
  * The prediction endpoint: a Javalin server answering {@code POST /predict}, {@code GET /health},

@@ -8,6 +8,9 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 import sluice.magic.DidYouMean;
 import sluice.magic.UsageError;
+import sluice.model.Algorithm;
+import sluice.model.Parameter;
+import sluice.model.Task;
 
 /** The options every {@code %train} algorithm shares, declared once (a picocli mixin). */
 public final class TrainOptions {

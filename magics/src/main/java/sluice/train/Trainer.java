@@ -4,7 +4,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import sluice.magic.UsageError;
+import sluice.model.Algorithm;
+import sluice.model.Encoded;
+import sluice.model.Forests;
+import sluice.model.Learner;
+import sluice.model.Model;
+import sluice.model.Predictions;
+import sluice.model.Scores;
+import sluice.model.Task;
 import sluice.progress.Progress;
+import sluice.session.Versions;
 import tech.tablesaw.api.Table;
 
 /** Fits, scores and cross-validates algorithms on {@link Prepared} data, showing progress on long work. */
@@ -36,7 +45,7 @@ final class Trainer {
     private static Model model(Prepared part, Algorithm algorithm, Learner learner, Map<String, String> settings,
                                long seed, Map<String, Double> metrics) {
         return new Model(algorithm, part.task(), part.target(), part.cleaning(), part.encoding(algorithm), learner,
-                part.classes(), part.raw(), settings, seed, metrics);
+                part.classes(), part.raw(), settings, seed, metrics, Versions.current());
     }
 
     /** The metrics of {@code model} on cleaned {@code rows}: the test rows, or a fold's held-out rows. */

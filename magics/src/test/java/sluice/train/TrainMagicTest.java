@@ -12,6 +12,9 @@ import sluice.clean.CleanMagic;
 import sluice.ingest.IngestMagic;
 import sluice.magic.Magics;
 import sluice.magic.UsageError;
+import sluice.model.Model;
+import sluice.model.Predictions;
+import sluice.model.Task;
 import sluice.session.Session;
 import tech.tablesaw.api.Table;
 

@@ -10,6 +10,9 @@ import sluice.clean.CleanMagic;
 import sluice.ingest.IngestMagic;
 import sluice.magic.Magics;
 import sluice.magic.UsageError;
+import sluice.model.Algorithm;
+import sluice.model.Model;
+import sluice.model.Parameter;
 import sluice.session.Session;
 
 /** {@code --set}: every parameter of every algorithm has a type and a range, checked before training. */

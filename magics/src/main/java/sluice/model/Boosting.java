@@ -1,4 +1,4 @@
-package sluice.train;
+package sluice.model;
 
 import java.io.IOException;
 import java.io.Serializable;

@@ -1,4 +1,4 @@
-package sluice.train;
+package sluice.model;
 
 import java.util.Locale;
 import sluice.magic.UsageError;
@@ -33,7 +33,7 @@ public record Parameter(String name, boolean integer, double low, boolean lowOpe
     }
 
     /** The value {@code text} read as this parameter's type, or a usage error naming the range. */
-    double read(String text) {
+    public double read(String text) {
         double value;
         try {
             value = integer ? Long.parseLong(text.strip()) : Double.parseDouble(text.strip());
@@ -66,7 +66,7 @@ public record Parameter(String name, boolean integer, double low, boolean lowOpe
     }
 
     /** The parameter as {@code --help} lists it. */
-    String help() {
+    public String help() {
         return name + "=" + fallback + ": " + meaning + " (" + range() + ")";
     }
 }

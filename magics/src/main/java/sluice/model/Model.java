@@ -1,4 +1,4 @@
-package sluice.train;
+package sluice.model;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -57,8 +57,10 @@ public final class Model implements Serializable {
     private final Map<String, Double> metrics;
     private final Map<String, String> versions;
 
-    Model(Algorithm algorithm, Task task, String target, Pipeline cleaning, Encoding encoding, Learner learner,
-          List<String> classes, Table raw, Map<String, String> settings, long seed, Map<String, Double> metrics) {
+    /** A model of {@code learner} fitted on {@code raw}; {@code versions} are the libraries' at training time. */
+    public Model(Algorithm algorithm, Task task, String target, Pipeline cleaning, Encoding encoding, Learner learner,
+                 List<String> classes, Table raw, Map<String, String> settings, long seed, Map<String, Double> metrics,
+                 Map<String, String> versions) {
         this.algorithm = algorithm;
         this.task = task;
         this.target = target;
@@ -71,7 +73,7 @@ public final class Model implements Serializable {
         this.settings = new LinkedHashMap<>(settings);
         this.seed = seed;
         this.metrics = new LinkedHashMap<>(metrics);
-        this.versions = sluice.session.Versions.current();
+        this.versions = new LinkedHashMap<>(versions);
     }
 
     public String algorithm() {

@@ -1,4 +1,4 @@
-package sluice.train;
+package sluice.model;
 
 import java.io.Serializable;
 import java.util.Arrays;

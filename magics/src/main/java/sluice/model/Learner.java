@@ -1,4 +1,4 @@
-package sluice.train;
+package sluice.model;
 
 import java.io.Serializable;
 import smile.classification.Classifier;
@@ -12,7 +12,7 @@ import smile.regression.Regression;
  * encoded rows in, predictions out. Smile's models take either plain {@code double[]} rows or tuples
  * of a data frame; this hides which.
  */
-final class Learner implements Serializable {
+public final class Learner implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final Object model;

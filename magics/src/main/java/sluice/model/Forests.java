@@ -1,4 +1,4 @@
-package sluice.train;
+package sluice.model;
 
 import java.util.function.IntConsumer;
 import java.util.stream.LongStream;
@@ -11,9 +11,9 @@ import smile.data.formula.Formula;
  * trees are done and stops between batches when the cell is interrupted. Each tree has its own
  * seed, derived from the training seed, so the forest is the same on every run.
  */
-final class Forests {
+public final class Forests {
     /** Called with the number of trees grown so far; the kernel shows it as progress. */
-    static final ThreadLocal<IntConsumer> PROGRESS = ThreadLocal.withInitial(() -> trees -> { });
+    public static final ThreadLocal<IntConsumer> PROGRESS = ThreadLocal.withInitial(() -> trees -> { });
 
     private Forests() {
     }
@@ -47,8 +47,8 @@ final class Forests {
     }
 
     /** Thrown when the cell was interrupted between two batches of trees: one line, no stack trace. */
-    static final class CancellationException extends sluice.magic.UsageError {
-        CancellationException() {
+    public static final class CancellationException extends sluice.magic.UsageError {
+        public CancellationException() {
             super("Training was interrupted; the previous model is kept.");
         }
     }

@@ -1,4 +1,4 @@
-package sluice.train;
+package sluice.model;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -91,7 +91,7 @@ public enum Algorithm {
     }
 
     /** Whether text features go in as one-hot columns (linear models) rather than level indexes (trees). */
-    boolean oneHot() {
+    public boolean oneHot() {
         return this == LINEAR || this == RIDGE || this == LASSO || this == LOGISTIC;
     }
 
@@ -117,7 +117,7 @@ public enum Algorithm {
      * Trains on the encoded training rows: numeric {@code y} for regression, class indexes for
      * classification. The least-squares models read them by feature, the others as rows.
      */
-    Learner fit(Task task, Encoded encoded, double[] y, Map<String, String> settings, long seed) {
+    public Learner fit(Task task, Encoded encoded, double[] y, Map<String, String> settings, long seed) {
         Params p = new Params(parameters, settings);
         int features = encoded.width();
         double[][] x = this == LINEAR || this == RIDGE || this == LASSO ? null : encoded.matrix();

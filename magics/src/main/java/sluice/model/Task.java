@@ -1,4 +1,4 @@
-package sluice.train;
+package sluice.model;
 
 /** What a model predicts: a number (regression) or a class (classification). */
 public enum Task {
