@@ -1,14 +1,12 @@
 package sluice.model;
 
-import java.io.Serializable;
-
 /**
  * A fitted linear model, intercept plus coefficients, as {@code %train linear}, {@code ridge} and
  * {@code lasso} make it from the standardized normal equations ({@link Gram}). Smile's own OLS takes
  * a QR decomposition of the whole n×p matrix, which was about ten times slower than scikit-learn
  * on a million rows; its ridge and lasso penalize differently from scikit-learn's.
  */
-final class LeastSquares implements Serializable {
+final class LeastSquares implements Learner {
     private static final long serialVersionUID = 1L;
 
     private final double intercept;
@@ -47,6 +45,16 @@ final class LeastSquares implements Serializable {
             }
         }
         return y;
+    }
+
+    @Override
+    public double[] regress(Encoded x) {
+        return predict(x);
+    }
+
+    @Override
+    public int[] classify(Encoded x, double[][] probabilities) {
+        throw new UnsupportedOperationException("Least squares predicts numbers, not classes.");
     }
 
     double predict(double[] row) {

@@ -193,19 +193,14 @@ public final class Model implements Serializable {
 
     /** Predicts rows already cleaned by {@link #pipeline()}'s cleaning steps. */
     public Predictions predictCleaned(Table cleaned) {
-        if (learner.model() instanceof LeastSquares leastSquares) {
-            // A linear model reads the encoded features as they are, without making rows.
-            double[] values = leastSquares.predict(encoding.encoded(cleaned));
-            return new Predictions(task, classes, values, null, null);
-        }
-        double[][] x = encoding.matrix(cleaned);
+        Encoded x = encoding.encoded(cleaned);
         if (task == Task.REGRESSION) {
             return new Predictions(task, classes, learner.regress(x), null, null);
         }
-        double[][] probabilities = new double[x.length][classes.size()];
+        double[][] probabilities = new double[x.rows()][classes.size()];
         int[] index = learner.classify(x, probabilities);
-        String[] labels = new String[x.length];
-        for (int i = 0; i < x.length; i++) {
+        String[] labels = new String[x.rows()];
+        for (int i = 0; i < labels.length; i++) {
             labels[i] = classes.get(index[i]);
         }
         return new Predictions(task, classes, null, labels, probabilities);

@@ -33,7 +33,7 @@ public record Parameter(String name, boolean integer, double low, boolean lowOpe
     }
 
     /** The value {@code text} read as this parameter's type, or a usage error naming the range. */
-    public double read(String text) {
+    double read(String text) {
         double value;
         try {
             value = integer ? Long.parseLong(text.strip()) : Double.parseDouble(text.strip());

@@ -153,6 +153,18 @@ class TrainMagicTest {
     }
 
     @Test
+    void task_isOneOfTwoWords_inAnyCase_listedByHelp() throws Exception {
+        penguins();
+        run("train tree --target body_mass_g --task Classification");
+        assertThat(session.training().model().task()).isEqualTo(Task.CLASSIFICATION);
+        run("train tree --target body_mass_g --task=regression");
+        assertThat(session.training().model().task()).isEqualTo(Task.REGRESSION);
+        assertThatThrownBy(() -> run("train tree --target body_mass_g --task clustering")).isInstanceOf(UsageError.class)
+                .hasMessage("No task 'clustering'. Use --task regression or --task classification.");
+        assertThat((String) run("train tree --help")).contains("--task=TASK").contains("regression, classification");
+    }
+
+    @Test
     void oneClass_andTooManyLevels_areRefused() throws Exception {
         Table one = Table.create("one", tech.tablesaw.api.StringColumn.create("y", "a", "a", "a"),
                 tech.tablesaw.api.DoubleColumn.create("x", 1, 2, 3));
