@@ -73,7 +73,7 @@ public final class DeployMagic implements Magic {
     @Override
     public Object run(String body) throws Exception {
         Model model = session.training().model();
-        Server running = session.endpoint(Server.class);
+        Server running = session.server(Server.class);
         Settings wanted = settings(running);
         String headline;
         if (running != null && sameListener(running, wanted)) {
@@ -83,10 +83,10 @@ public final class DeployMagic implements Magic {
         } else {
             if (running != null) {
                 running.close();
-                session.setEndpoint(null);
+                session.setServer(null);
             }
             Server server = Server.start(model, wanted);
-            session.setEndpoint(server);
+            session.setServer(server);
             running = server;
             headline = "Serving " + Documents.describe(model) + " at " + server.url() + " (version " + server.version().id() + ")";
         }
@@ -120,7 +120,7 @@ public final class DeployMagic implements Magic {
     final class Status implements Magic {
         @Override
         public Object run(String body) {
-            Server server = session.endpoint(Server.class);
+            Server server = session.server(Server.class);
             if (server == null) {
                 return "No endpoint is running. %deploy starts one for the current model.";
             }
@@ -144,7 +144,7 @@ public final class DeployMagic implements Magic {
     final class Stop implements Magic {
         @Override
         public Object run(String body) {
-            Server server = session.endpoint(Server.class);
+            Server server = session.server(Server.class);
             if (server == null) {
                 return "No endpoint is running; nothing to stop.";
             }

@@ -28,7 +28,7 @@ public final class Session implements AutoCloseable {
     private Table current;
     private Table raw;
     private Training training;
-    private AutoCloseable endpoint;
+    private Endpoint server;
     private Pipeline pipeline = new Pipeline();
     private final Deque<Before> history = new ArrayDeque<>();
     private final Map<String, Table> named = new LinkedHashMap<>();
@@ -90,28 +90,27 @@ public final class Session implements AutoCloseable {
         this.training = training;
     }
 
-    /** The prediction endpoint {@code %deploy} started, if one runs and is a {@code type}; else null. */
-    public synchronized <T extends AutoCloseable> T endpoint(Class<T> type) {
-        return type.isInstance(endpoint) ? type.cast(endpoint) : null;
+    /** The prediction endpoint {@code %deploy} started, or null. */
+    public synchronized Endpoint server() {
+        return server;
     }
 
-    /** Makes {@code endpoint} (or none, null) what {@link #close()} stops; the caller stops any previous one. */
-    public synchronized void setEndpoint(AutoCloseable endpoint) {
-        this.endpoint = endpoint;
+    /** The prediction endpoint {@code %deploy} started if one runs and is a {@code type}, else null. */
+    public synchronized <T extends Endpoint> T server(Class<T> type) {
+        return type.isInstance(server) ? type.cast(server) : null;
+    }
+
+    /** Makes {@code server} (or none, null) what {@link #close()} stops; the caller stops any previous one. */
+    public synchronized void setServer(Endpoint server) {
+        this.server = server;
     }
 
     /** Stops what the session started (the prediction endpoint); the kernel calls it when it shuts down. */
     @Override
     public synchronized void close() {
-        if (endpoint != null) {
-            try {
-                endpoint.close();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException("Could not stop " + endpoint + ": " + e.getMessage(), e);
-            }
-            endpoint = null;
+        if (server != null) {
+            server.close();
+            server = null;
         }
     }
 

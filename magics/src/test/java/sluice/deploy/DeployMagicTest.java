@@ -40,7 +40,7 @@ class DeployMagicTest {
     void deploy_showsTheUrl_aCurlFromARealRow_andTheAnswerToItsOwnRequest() throws Exception {
         regression();
         DeployReport report = (DeployReport) trained.run("deploy --port 0");
-        Server server = trained.session.endpoint(Server.class);
+        Server server = trained.session.server(Server.class);
 
         assertThat(report.headline()).isEqualTo("Serving linear regression of body_mass_g at " + server.url()
                 + " (version " + server.version().id() + ")");
@@ -68,12 +68,12 @@ class DeployMagicTest {
     void deployAgainAfterANewTrain_swapsTheModelOnTheSamePort() throws Exception {
         regression();
         trained.run("deploy --port 0");
-        Server first = trained.session.endpoint(Server.class);
+        Server first = trained.session.server(Server.class);
 
         trained.run("train ridge --target body_mass_g --exclude year");
         DeployReport again = (DeployReport) trained.run("deploy");
 
-        assertThat(trained.session.endpoint(Server.class)).isSameAs(first);
+        assertThat(trained.session.server()).isSameAs(first);
         assertThat(again.headline()).contains("ridge regression", "model swapped, no restart");
         assertThat(first.model().algorithm()).isEqualTo("ridge");
     }
@@ -82,7 +82,7 @@ class DeployMagicTest {
     void status_listsEveryVersionServed_withTheRequestsEachAnswered() throws Exception {
         regression();
         trained.run("deploy --port 0");
-        Server server = trained.session.endpoint(Server.class);
+        Server server = trained.session.server(Server.class);
         String linear = server.version().id();
         trained.run("train ridge --target body_mass_g --exclude year");
         DeployReport again = (DeployReport) trained.run("deploy");
@@ -103,7 +103,7 @@ class DeployMagicTest {
     void deployOnAnotherPort_movesTheEndpoint_andFreesTheOldPort() throws Exception {
         regression();
         trained.run("deploy --port 0");
-        int old = trained.session.endpoint(Server.class).port();
+        int old = trained.session.server(Server.class).port();
         int free;
         try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             free = probe.getLocalPort();
@@ -111,7 +111,7 @@ class DeployMagicTest {
 
         trained.run("deploy --port " + free);
 
-        assertThat(trained.session.endpoint(Server.class).port()).isEqualTo(free);
+        assertThat(trained.session.server(Server.class).port()).isEqualTo(free);
         assertThat(bindable(old)).isTrue();
     }
 
@@ -119,7 +119,7 @@ class DeployMagicTest {
     void status_thenStop_thenStatus() throws Exception {
         regression();
         trained.run("deploy --port 0");
-        int port = trained.session.endpoint(Server.class).port();
+        int port = trained.session.server(Server.class).port();
 
         assertThat(trained.run("deploy status").toString())
                 .startsWith("Serving linear regression of body_mass_g at http://127.0.0.1:" + port)
@@ -138,7 +138,7 @@ class DeployMagicTest {
 
         assertThat(report.curl()).contains("-H \"Authorization: Bearer $SLUICE_TOKEN\"").doesNotContain("t0ken-from-env");
         assertThat(report.reply().status()).isEqualTo(200);
-        assertThat(new Http(trained.session.endpoint(Server.class).url()).post(LifecycleTest.ROW).status()).isEqualTo(401);
+        assertThat(new Http(trained.session.server().url()).post(LifecycleTest.ROW).status()).isEqualTo(401);
         assertThat(report.bundle().data().toString()).doesNotContain("t0ken-from-env");
     }
 
@@ -148,7 +148,7 @@ class DeployMagicTest {
         assertThatThrownBy(() -> trained.run("deploy --port 0 --token-env NOT_SET"))
                 .isInstanceOf(UsageError.class)
                 .hasMessageStartingWith("Environment variable NOT_SET is not set or empty.");
-        assertThat(trained.session.endpoint(Server.class)).isNull();
+        assertThat(trained.session.server()).isNull();
     }
 
     @Test
