@@ -4,11 +4,11 @@ import java.util.Locale;
 import sluice.clean.CleanMagic;
 import sluice.ingest.IngestMagic;
 import sluice.magic.Magics;
+import sluice.model.Model;
+import sluice.model.Training;
 import sluice.session.Session;
-import sluice.train.Model;
 import sluice.train.TrainMagic;
 import sluice.train.TrainReport;
-import sluice.train.Training;
 
 /**
  * Times {@code %train} in one fresh JVM, through the same {@link Magics} dispatch the kernel uses,

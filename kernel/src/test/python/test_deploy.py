@@ -124,7 +124,7 @@ def test_a_boosted_model_is_served_alike_from_many_threads_and_from_its_saved_fi
 
     saved = tmp_path / "boosted.model"
     fresh_kernel.ok(f'model().save(java.nio.file.Path.of("{saved}"));')
-    reloaded = fresh_kernel.ok(f'java.util.Arrays.toString(sluice.train.Model.load(java.nio.file.Path.of("{saved}"))'
+    reloaded = fresh_kernel.ok(f'java.util.Arrays.toString(sluice.model.Model.load(java.nio.file.Path.of("{saved}"))'
                                ".predict(table().first(40)).values())").result
     assert reloaded == in_kernel
 

@@ -86,7 +86,7 @@ public final class Notebook {
 
     /** The session the magics act on. */
     /** The model the last {@code %train} fitted: {@code model().predict(table)} on raw rows, {@code save}, … */
-    public static sluice.train.Model model() {
+    public static sluice.model.Model model() {
         return session().training().model();
     }
 

@@ -5,8 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import sluice.train.Predictions;
-import sluice.train.Task;
+import sluice.model.Predictions;
+import sluice.model.Task;
 
 /**
  * The JSON bodies the endpoint answers with: {@code {"prediction": [...]}} (plus, for a classifier,

@@ -1,8 +1,8 @@
 package sluice.deploy;
 
 import sluice.magic.UsageError;
-import sluice.train.Model;
-import sluice.train.Predictions;
+import sluice.model.Model;
+import sluice.model.Predictions;
 import tech.tablesaw.api.Table;
 
 /**

@@ -10,8 +10,8 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import sluice.train.Predictions;
-import sluice.train.Task;
+import sluice.model.Predictions;
+import sluice.model.Task;
 
 /**
  * The predictions of a whole batch, kept compact until every row has been read and scored: a

@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sluice.magic.Magic;
+import sluice.model.Model;
 import sluice.session.Session;
-import sluice.train.Model;
 
 /**
  * {@code %deploy [--port N] [--host H] [--token-env VAR] [--cors ORIGIN] [--max-body SIZE] [--max-rows N]},
@@ -73,7 +73,7 @@ public final class DeployMagic implements Magic {
     @Override
     public Object run(String body) throws Exception {
         Model model = session.training().model();
-        Server running = session.server();
+        Server running = session.server(Server.class);
         Settings wanted = settings(running);
         String headline;
         if (running != null && sameListener(running, wanted)) {
@@ -121,7 +121,7 @@ public final class DeployMagic implements Magic {
     final class Status implements Magic {
         @Override
         public Object run(String body) {
-            Server server = session.server();
+            Server server = session.server(Server.class);
             if (server == null) {
                 return "No endpoint is running. %deploy starts one for the current model.";
             }
@@ -145,7 +145,7 @@ public final class DeployMagic implements Magic {
     final class Stop implements Magic {
         @Override
         public Object run(String body) {
-            Server server = session.server();
+            Server server = session.server(Server.class);
             if (server == null) {
                 return "No endpoint is running; nothing to stop.";
             }

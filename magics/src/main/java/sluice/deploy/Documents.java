@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import sluice.train.Model;
-import sluice.train.Task;
+import sluice.model.Model;
+import sluice.model.Task;
 
 /**
  * The documents the endpoint answers {@code GET /schema} and {@code GET /openapi.json} with, written

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import sluice.magic.UsageError;
-import sluice.train.Model;
+import sluice.model.Model;
 import tech.tablesaw.api.Table;
 
 /**

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import sluice.train.Model;
+import sluice.model.Model;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 

@@ -3,12 +3,12 @@ package sluice.deploy;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 import sluice.magic.UsageError;
-import sluice.train.Model;
+import sluice.model.Model;
 
 /**
  * {@code java -jar sluice.jar serve MODEL_FILE [--port N] [--host H] [--token-env VAR] [--cors ORIGIN]

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import sluice.train.Model;
+import sluice.model.Model;
 import tech.tablesaw.api.ColumnType;
 
 /**

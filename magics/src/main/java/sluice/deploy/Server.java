@@ -21,15 +21,16 @@ import java.util.logging.Logger;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import sluice.magic.UsageError;
-import sluice.train.Model;
-import sluice.train.Predictions;
+import sluice.model.Model;
+import sluice.model.Predictions;
+import sluice.session.Endpoint;
 
 /**
  * The prediction endpoint: a Javalin server answering {@code POST /predict}, {@code GET /health},
  * {@code GET /schema}, {@code GET /openapi.json} and {@code GET /metrics} for one model, which {@link #swap} replaces
  * atomically: each request reads the current model once and uses it to the end.
  */
-public final class Server implements AutoCloseable {
+public final class Server implements Endpoint {
     private static final Logger LOG = Logger.getLogger(Server.class.getName());
     private static final String JSON = "application/json";
     private static final String CSV = "text/csv";

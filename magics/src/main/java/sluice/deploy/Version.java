@@ -12,7 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.LongAdder;
-import sluice.train.Model;
+import sluice.model.Model;
 
 /**
  * One model as an endpoint served it: its version, the first 12 hex digits of the SHA-256 of its

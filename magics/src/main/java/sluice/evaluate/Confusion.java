@@ -3,7 +3,7 @@ package sluice.evaluate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import sluice.train.Scores;
+import sluice.model.Scores;
 import tech.tablesaw.columns.Column;
 
 /**

@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 import sluice.magic.DidYouMean;
 import sluice.magic.Magic;
 import sluice.magic.UsageError;
+import sluice.model.Training;
 import sluice.session.Session;
-import sluice.train.Training;
 import tech.tablesaw.api.Table;
 
 /**

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import sluice.model.Scores;
 import sluice.render.Bundle;
 import sluice.render.Chart;
 import sluice.render.ChartSheet;
 import sluice.render.ChartView;
 import sluice.render.Renderable;
-import sluice.train.Scores;
 
 /**
  * What {@code %evaluate} shows: the metrics, for a classifier the per-class scores, confusion matrix and

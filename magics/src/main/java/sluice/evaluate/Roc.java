@@ -3,7 +3,7 @@ package sluice.evaluate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import sluice.train.Scores;
+import sluice.model.Scores;
 
 /**
  * The ROC curve of a two-class model: the false and true positive rates as the threshold on the positive

@@ -6,19 +6,19 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import sluice.deploy.Server;
 import sluice.magic.DidYouMean;
 import sluice.magic.UsageError;
+import sluice.model.Training;
 import sluice.pipeline.Pipeline;
 import sluice.pipeline.Step;
-import sluice.train.Training;
 import tech.tablesaw.api.Table;
 
 /**
  * One kernel's working state, shared by magics and Java cells: the current table, tables kept by
- * name, and the cleaning steps recorded since the current table was read (with an undo history).
+ * name, the cleaning steps recorded since the current table was read (with an undo history), the
+ * trained model, and what must be stopped when the kernel shuts down (the prediction endpoint).
  */
-public final class Session {
+public final class Session implements AutoCloseable {
     /** How many steps {@link #undo()} can take back; older tables are let go to save memory. */
     static final int UNDO_DEPTH = 20;
 
@@ -28,7 +28,7 @@ public final class Session {
     private Table current;
     private Table raw;
     private Training training;
-    private Server server;
+    private Endpoint server;
     private Pipeline pipeline = new Pipeline();
     private final Deque<Before> history = new ArrayDeque<>();
     private final Map<String, Table> named = new LinkedHashMap<>();
@@ -91,15 +91,22 @@ public final class Session {
     }
 
     /** The prediction endpoint {@code %deploy} started, or null. */
-    public synchronized Server server() {
+    public synchronized Endpoint server() {
         return server;
     }
 
-    public synchronized void setServer(Server server) {
+    /** The prediction endpoint {@code %deploy} started if one runs and is a {@code type}, else null. */
+    public synchronized <T extends Endpoint> T server(Class<T> type) {
+        return type.isInstance(server) ? type.cast(server) : null;
+    }
+
+    /** Makes {@code server} (or none, null) what {@link #close()} stops; the caller stops any previous one. */
+    public synchronized void setServer(Endpoint server) {
         this.server = server;
     }
 
     /** Stops what the session started (the prediction endpoint); the kernel calls it when it shuts down. */
+    @Override
     public synchronized void close() {
         if (server != null) {
             server.close();

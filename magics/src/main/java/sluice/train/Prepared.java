@@ -6,6 +6,11 @@ import java.util.TreeSet;
 import sluice.magic.DidYouMean;
 import sluice.magic.MagicLine;
 import sluice.magic.UsageError;
+import sluice.model.Algorithm;
+import sluice.model.Encoded;
+import sluice.model.Encoding;
+import sluice.model.Options;
+import sluice.model.Task;
 import sluice.pipeline.Pipeline;
 import sluice.session.Session;
 import tech.tablesaw.api.BooleanColumn;
@@ -39,14 +44,14 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
                 double[] y, List<String> classes, Table rawTrain,
                 Pipeline recorded, String[] labels) {
 
-    /** The encoding {@code algorithm} takes. */
-    Encoding encoding(Algorithm algorithm) {
-        return encoding.oneHot(algorithm.oneHot());
+    /** The encoding an algorithm with {@code options} takes. */
+    Encoding encoding(Options options) {
+        return encoding.oneHot(options.oneHot());
     }
 
-    /** The training rows encoded for {@code algorithm}. */
-    Encoded x(Algorithm algorithm) {
-        return encoding(algorithm).encoded(train);
+    /** The training rows encoded for an algorithm with {@code options}. */
+    Encoded x(Options options) {
+        return encoding(options).encoded(train);
     }
 
     static Prepared of(Session session, TrainOptions options, Algorithm algorithm) {
@@ -56,7 +61,7 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
         }
         String target = options.target;
         Column<?> targetColumn = column(current, target, "target");
-        Task task = options.task != null ? options.task() : taskOf(targetColumn);
+        Task task = options.task != null ? options.task : taskOf(targetColumn);
         if (task == Task.REGRESSION && !(targetColumn instanceof NumericColumn<?>)) {
             throw new UsageError("Target '" + target + "' is " + targetColumn.type().name().toLowerCase()
                     + ", so it cannot be regressed. Use --task classification, or %clean cast it to double.");

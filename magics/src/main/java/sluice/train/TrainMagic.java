@@ -12,6 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import sluice.magic.Magic;
 import sluice.magic.UsageError;
+import sluice.model.Algorithm;
+import sluice.model.Model;
+import sluice.model.Training;
 import sluice.progress.Progress;
 import sluice.session.Session;
 

@@ -1,13 +1,19 @@
 package sluice.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Stack;
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import sluice.magic.DidYouMean;
+import picocli.CommandLine.ParameterException;
 import sluice.magic.UsageError;
+import sluice.model.Algorithm;
+import sluice.model.Task;
 
 /** The options every {@code %train} algorithm shares, declared once (a picocli mixin). */
 public final class TrainOptions {
@@ -33,20 +39,37 @@ public final class TrainOptions {
     @Option(names = "--cv", paramLabel = "K", description = "Also cross-validate with K folds on the training rows.")
     int cv;
 
-    @Option(names = "--task", paramLabel = "regression|classification",
-            description = "Override the task the target's type implies.")
-    String task;
+    @Option(names = "--task", paramLabel = "TASK", parameterConsumer = TaskName.class, completionCandidates = TaskNames.class,
+            description = "Override the task the target's type implies: ${COMPLETION-CANDIDATES}.")
+    Task task;
 
     @Option(names = "--set", paramLabel = "key=value", split = ",",
             description = "A parameter of the algorithm, e.g. --set trees=200,max_depth=12.")
     Map<String, String> settings = new LinkedHashMap<>();
 
-    Task task() {
-        return switch (task.toLowerCase(Locale.ROOT)) {
-            case "regression" -> Task.REGRESSION;
-            case "classification" -> Task.CLASSIFICATION;
-            default -> throw new UsageError("No task '" + task + "'. Use --task regression or --task classification.");
-        };
+    /** The tasks {@code --task} takes, as {@code --help} lists them and completion offers them. */
+    static final class TaskNames extends ArrayList<String> {
+        TaskNames() {
+            super(Arrays.stream(Task.values()).map(Task::label).toList());
+        }
+    }
+
+    /**
+     * Reads {@code --task}'s value as a {@link Task}, in any case; another word is refused in the words
+     * %train always used, where picocli's own enum conversion would name the enum's constants.
+     */
+    static final class TaskName implements IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, ArgSpec option, CommandSpec command) {
+            if (args.isEmpty()) {
+                throw new ParameterException(command.commandLine(),
+                        "Missing required parameter for option '--task' (" + option.paramLabel() + ")");
+            }
+            String name = args.pop();
+            option.setValue(Arrays.stream(Task.values()).filter(t -> t.label().equals(name.toLowerCase(Locale.ROOT)))
+                    .findFirst().orElseThrow(() -> new ParameterException(command.commandLine(),
+                            "No task '" + name + "'. Use --task regression or --task classification.")));
+        }
     }
 
     /** Checks the options that do not depend on the data. */
@@ -63,21 +86,6 @@ public final class TrainOptions {
             }
             return;
         }
-        Map<String, Parameter> known = algorithm.parameters();
-        for (Map.Entry<String, String> setting : settings.entrySet()) {
-            String key = setting.getKey();
-            if (!known.containsKey(key)) {
-                throw new UsageError(algorithm.label() + " has no parameter '" + key + "'."
-                        + DidYouMean.hint(key, known.keySet(), "")
-                        + (known.isEmpty() ? " It takes none." : " Its parameters: " + describe(known.values()) + "."));
-            }
-            known.get(key).read(setting.getValue());
-        }
-    }
-
-    static String describe(java.util.Collection<Parameter> parameters) {
-        List<String> parts = new ArrayList<>();
-        parameters.forEach(p -> parts.add(p.name() + " (default " + p.fallback() + ")"));
-        return String.join(", ", parts);
+        algorithm.options(settings);
     }
 }

@@ -5,6 +5,10 @@ import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import sluice.model.Model;
+import sluice.model.Scores;
+import sluice.model.Task;
+import sluice.model.Training;
 import sluice.render.Bundle;
 import sluice.render.Renderable;
 

@@ -4,7 +4,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import sluice.magic.UsageError;
+import sluice.model.Algorithm;
+import sluice.model.Encoded;
+import sluice.model.Interrupted;
+import sluice.model.Learner;
+import sluice.model.Model;
+import sluice.model.Options;
+import sluice.model.Predictions;
+import sluice.model.Scores;
+import sluice.model.Task;
 import sluice.progress.Progress;
+import sluice.session.Versions;
 import tech.tablesaw.api.Table;
 
 /** Fits, scores and cross-validates algorithms on {@link Prepared} data, showing progress on long work. */
@@ -27,16 +37,17 @@ final class Trainer {
     /** Fits {@code algorithm} on all training rows and returns the model, scored on the test rows. */
     Model fit(Algorithm algorithm, Map<String, String> settings, long seed) {
         stage("fitting " + algorithm.label());
-        Learner learner = fit(algorithm, data.x(algorithm), data.y(), settings, seed);
-        Model unscored = model(data, algorithm, learner, settings, seed, Map.of());
+        Options options = algorithm.options(settings);
+        Learner learner = fit(algorithm, options, data.x(options), data.y(), seed);
+        Model unscored = model(data, algorithm, options, learner, settings, seed, Map.of());
         Table rows = data.test().rowCount() > 0 ? data.test() : data.train();
-        return model(data, algorithm, learner, settings, seed, score(unscored, rows));
+        return model(data, algorithm, options, learner, settings, seed, score(unscored, rows));
     }
 
-    private static Model model(Prepared part, Algorithm algorithm, Learner learner, Map<String, String> settings,
-                               long seed, Map<String, Double> metrics) {
-        return new Model(algorithm, part.task(), part.target(), part.cleaning(), part.encoding(algorithm), learner,
-                part.classes(), part.raw(), settings, seed, metrics);
+    private static Model model(Prepared part, Algorithm algorithm, Options options, Learner learner,
+                               Map<String, String> settings, long seed, Map<String, Double> metrics) {
+        return new Model(algorithm, part.task(), part.target(), part.cleaning(), part.encoding(options), learner,
+                part.classes(), part.raw(), settings, seed, metrics, Versions.current());
     }
 
     /** The metrics of {@code model} on cleaned {@code rows}: the test rows, or a fold's held-out rows. */
@@ -70,28 +81,26 @@ final class Trainer {
         // A feature's missing values are refused with their count in all training rows, not in one fold's.
         data.encoding().requireComplete(data.train());
         List<Split> folds = Split.folds(rows, k, seed, data.labels());
+        Options options = algorithm.options(settings);
         double[] scores = new double[k];
         for (int f = 0; f < k; f++) {
             stage(algorithm.label() + ", fold " + (f + 1) + " of " + k);
             Prepared fold = data.fold(folds.get(f));
-            Learner learner = fit(algorithm, fold.x(algorithm), fold.y(), settings, seed);
-            Model model = model(fold, algorithm, learner, settings, seed, Map.of());
+            Learner learner = fit(algorithm, options, fold.x(options), fold.y(), seed);
+            Model model = model(fold, algorithm, options, learner, settings, seed, Map.of());
             scores[f] = score(model, fold.test()).get(Scores.main(data.task()));
         }
         return scores;
     }
 
-    private Learner fit(Algorithm algorithm, Encoded x, double[] y, Map<String, String> settings, long seed) {
+    private Learner fit(Algorithm algorithm, Options options, Encoded x, double[] y, long seed) {
         if (Thread.currentThread().isInterrupted()) {
-            throw new Forests.CancellationException();
+            throw new Interrupted();
         }
-        Forests.PROGRESS.set(grown -> trees = " (" + grown + " trees)");
         try {
-            return algorithm.fit(data.task(), x, y, settings, seed);
+            return options.fit(data.task(), x, y, seed, grown -> trees = " (" + grown + " trees)");
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
             throw new UsageError(algorithm.label() + " could not be fitted to these rows: " + e.getMessage());
-        } finally {
-            Forests.PROGRESS.remove();
         }
     }
 }

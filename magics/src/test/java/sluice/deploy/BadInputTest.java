@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import sluice.train.Model;
+import sluice.model.Model;
 
 /**
  * Every bad input of the contract, sent over real HTTP: a 400 (or 401, 413) whose JSON error names

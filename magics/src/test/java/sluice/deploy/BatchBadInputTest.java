@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import sluice.train.Model;
+import sluice.model.Model;
 
 /**
  * Every bad CSV and NDJSON batch, over real HTTP: a 400 (or 413) whose JSON names the line and the

@@ -6,8 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import sluice.train.Predictions;
-import sluice.train.Task;
+import sluice.model.Predictions;
+import sluice.model.Task;
 
 /** A batch's answer as CSV: labels a spreadsheet reads back as they were, and chunks written in order. */
 class BatchPredictionsTest {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import sluice.train.Model;
+import sluice.model.Model;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 

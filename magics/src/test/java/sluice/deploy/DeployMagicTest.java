@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sluice.magic.Magics;
 import sluice.magic.UsageError;
+import sluice.model.Model;
 import sluice.session.Session;
-import sluice.train.Model;
 
 /** %deploy on a session: what the cell shows, redeploying, status, stop, save, and the user's mistakes. */
 class DeployMagicTest {
@@ -40,7 +40,7 @@ class DeployMagicTest {
     void deploy_showsTheUrl_aCurlFromARealRow_andTheAnswerToItsOwnRequest() throws Exception {
         regression();
         DeployReport report = (DeployReport) trained.run("deploy --port 0");
-        Server server = trained.session.server();
+        Server server = trained.session.server(Server.class);
 
         assertThat(report.headline()).isEqualTo("Serving linear regression of body_mass_g at " + server.url()
                 + " (version " + server.version().id() + ")");
@@ -68,7 +68,7 @@ class DeployMagicTest {
     void deployAgainAfterANewTrain_swapsTheModelOnTheSamePort() throws Exception {
         regression();
         trained.run("deploy --port 0");
-        Server first = trained.session.server();
+        Server first = trained.session.server(Server.class);
 
         trained.run("train ridge --target body_mass_g --exclude year");
         DeployReport again = (DeployReport) trained.run("deploy");
@@ -82,7 +82,7 @@ class DeployMagicTest {
     void status_listsEveryVersionServed_withTheRequestsEachAnswered() throws Exception {
         regression();
         trained.run("deploy --port 0");
-        Server server = trained.session.server();
+        Server server = trained.session.server(Server.class);
         String linear = server.version().id();
         trained.run("train ridge --target body_mass_g --exclude year");
         DeployReport again = (DeployReport) trained.run("deploy");
@@ -103,7 +103,7 @@ class DeployMagicTest {
     void deployOnAnotherPort_movesTheEndpoint_andFreesTheOldPort() throws Exception {
         regression();
         trained.run("deploy --port 0");
-        int old = trained.session.server().port();
+        int old = trained.session.server(Server.class).port();
         int free;
         try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             free = probe.getLocalPort();
@@ -111,7 +111,7 @@ class DeployMagicTest {
 
         trained.run("deploy --port " + free);
 
-        assertThat(trained.session.server().port()).isEqualTo(free);
+        assertThat(trained.session.server(Server.class).port()).isEqualTo(free);
         assertThat(bindable(old)).isTrue();
     }
 
@@ -119,7 +119,7 @@ class DeployMagicTest {
     void status_thenStop_thenStatus() throws Exception {
         regression();
         trained.run("deploy --port 0");
-        int port = trained.session.server().port();
+        int port = trained.session.server(Server.class).port();
 
         assertThat(trained.run("deploy status").toString())
                 .startsWith("Serving linear regression of body_mass_g at http://127.0.0.1:" + port)

@@ -13,8 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import sluice.train.Model;
-import sluice.train.Predictions;
+import sluice.model.Model;
+import sluice.model.Predictions;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 

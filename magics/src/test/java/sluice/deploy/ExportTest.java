@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sluice.magic.Magics;
 import sluice.magic.UsageError;
-import sluice.train.Model;
+import sluice.model.Model;
 import tech.tablesaw.api.Table;
 
 /** %deploy export: the folder it writes, and the folders it refuses. Running the folder is test_deploy.py's. */

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import sluice.magic.UsageError;
-import sluice.train.Model;
+import sluice.model.Model;
 import tech.tablesaw.api.Table;
 
 /** Token, port handling, stopping, and swapping the model under load, over real HTTP. */

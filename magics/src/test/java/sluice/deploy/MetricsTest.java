@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import sluice.train.Model;
+import sluice.model.Model;
 
 /** GET /metrics over real HTTP: Prometheus text a scraper reads, counting what the endpoint answered. */
 class MetricsTest {

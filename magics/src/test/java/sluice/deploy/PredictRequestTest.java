@@ -11,7 +11,7 @@ import tech.tablesaw.api.Table;
 class PredictRequestTest {
     @Test
     void aRequestRefusedHalfwayThrough_leavesNoRowsForTheNextOnTheSameThread() throws Exception {
-        sluice.train.Model model = Trained.regression().session.training().model();
+        sluice.model.Model model = Trained.regression().session.training().model();
         Served served = Served.of(model, Version.of(model), false);
         String good = "[\"Adelie\", \"Torgersen\", 39.1, 18.7, 181, \"male\"]";
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import sluice.train.Model;
+import sluice.model.Model;
 
 /** The endpoints a test starts, each closed (its port freed) after the test: {@code @RegisterExtension final Servers servers = new Servers();}. */
 final class Servers implements AfterEachCallback {

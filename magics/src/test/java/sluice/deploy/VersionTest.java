@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import sluice.train.Model;
+import sluice.model.Model;
 
 /** Model versions over real HTTP: a fingerprint of the model file, named by every answer, changed by a swap. */
 class VersionTest {

@@ -15,6 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import sluice.ingest.IngestMagic;
 import sluice.magic.Magics;
 import sluice.magic.UsageError;
+import sluice.model.Model;
+import sluice.model.Predictions;
+import sluice.model.Task;
 import sluice.session.Session;
 
 /**

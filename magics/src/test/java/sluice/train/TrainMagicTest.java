@@ -12,6 +12,9 @@ import sluice.clean.CleanMagic;
 import sluice.ingest.IngestMagic;
 import sluice.magic.Magics;
 import sluice.magic.UsageError;
+import sluice.model.Model;
+import sluice.model.Predictions;
+import sluice.model.Task;
 import sluice.session.Session;
 import tech.tablesaw.api.Table;
 
@@ -147,6 +150,18 @@ class TrainMagicTest {
         assertThatThrownBy(() -> run("train logistic --target island --features species --cv 400"))
                 .hasMessageContaining("--cv 400 needs at least 400");
         assertThat(session.hasModel()).isFalse();
+    }
+
+    @Test
+    void task_isOneOfTwoWords_inAnyCase_listedByHelp() throws Exception {
+        penguins();
+        run("train tree --target body_mass_g --task Classification");
+        assertThat(session.training().model().task()).isEqualTo(Task.CLASSIFICATION);
+        run("train tree --target body_mass_g --task=regression");
+        assertThat(session.training().model().task()).isEqualTo(Task.REGRESSION);
+        assertThatThrownBy(() -> run("train tree --target body_mass_g --task clustering")).isInstanceOf(UsageError.class)
+                .hasMessage("No task 'clustering'. Use --task regression or --task classification.");
+        assertThat((String) run("train tree --help")).contains("--task=TASK").contains("regression, classification");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package sluice.train;
+package sluice.model;
 
 import java.util.Locale;
 import sluice.magic.UsageError;
@@ -66,7 +66,7 @@ public record Parameter(String name, boolean integer, double low, boolean lowOpe
     }
 
     /** The parameter as {@code --help} lists it. */
-    String help() {
+    public String help() {
         return name + "=" + fallback + ": " + meaning + " (" + range() + ")";
     }
 }

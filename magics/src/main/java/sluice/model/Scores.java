@@ -1,4 +1,4 @@
-package sluice.train;
+package sluice.model;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package sluice.train;
+package sluice.model;
 
 import java.util.stream.IntStream;
 
@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
  * @param widths  per feature, the encoded columns it takes (its levels, if one-hot)
  * @param oneHot  whether a text feature is one 0/1 column per level (true) or one column of its index
  */
-record Encoded(int rows, Object[] sources, int[] widths, boolean oneHot) {
+public record Encoded(int rows, Object[] sources, int[] widths, boolean oneHot) {
     /** Rows per task when {@link #matrix} shares the rows among the cores. */
     private static final int CHUNK = 8_192;
 

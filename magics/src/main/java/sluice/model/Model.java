@@ -1,4 +1,4 @@
-package sluice.train;
+package sluice.model;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -57,8 +57,10 @@ public final class Model implements Serializable {
     private final Map<String, Double> metrics;
     private final Map<String, String> versions;
 
-    Model(Algorithm algorithm, Task task, String target, Pipeline cleaning, Encoding encoding, Learner learner,
-          List<String> classes, Table raw, Map<String, String> settings, long seed, Map<String, Double> metrics) {
+    /** A model of {@code learner} fitted on {@code raw}; {@code versions} are the libraries' at training time. */
+    public Model(Algorithm algorithm, Task task, String target, Pipeline cleaning, Encoding encoding, Learner learner,
+                 List<String> classes, Table raw, Map<String, String> settings, long seed, Map<String, Double> metrics,
+                 Map<String, String> versions) {
         this.algorithm = algorithm;
         this.task = task;
         this.target = target;
@@ -71,7 +73,7 @@ public final class Model implements Serializable {
         this.settings = new LinkedHashMap<>(settings);
         this.seed = seed;
         this.metrics = new LinkedHashMap<>(metrics);
-        this.versions = sluice.session.Versions.current();
+        this.versions = new LinkedHashMap<>(versions);
     }
 
     public String algorithm() {
@@ -191,19 +193,14 @@ public final class Model implements Serializable {
 
     /** Predicts rows already cleaned by {@link #pipeline()}'s cleaning steps. */
     public Predictions predictCleaned(Table cleaned) {
-        if (learner.model() instanceof LeastSquares leastSquares) {
-            // A linear model reads the encoded features as they are, without making rows.
-            double[] values = leastSquares.predict(encoding.encoded(cleaned));
-            return new Predictions(task, classes, values, null, null);
-        }
-        double[][] x = encoding.matrix(cleaned);
+        Encoded x = encoding.encoded(cleaned);
         if (task == Task.REGRESSION) {
             return new Predictions(task, classes, learner.regress(x), null, null);
         }
-        double[][] probabilities = new double[x.length][classes.size()];
+        double[][] probabilities = new double[x.rows()][classes.size()];
         int[] index = learner.classify(x, probabilities);
-        String[] labels = new String[x.length];
-        for (int i = 0; i < x.length; i++) {
+        String[] labels = new String[x.rows()];
+        for (int i = 0; i < labels.length; i++) {
             labels[i] = classes.get(index[i]);
         }
         return new Predictions(task, classes, null, labels, probabilities);

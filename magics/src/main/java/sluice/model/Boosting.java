@@ -1,9 +1,9 @@
-package sluice.train;
+package sluice.model;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -16,7 +16,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * shows its progress and stops between rounds when the cell is interrupted. The model is kept as
  * XGBoost's own bytes (Universal Binary JSON), so a saved Sluice model carries no XGBoost objects.
  */
-final class Boosting implements Serializable {
+final class Boosting implements Learner {
     private static final long serialVersionUID = 1L;
 
     private final byte[] model;
@@ -39,10 +39,10 @@ final class Boosting implements Serializable {
 
     /**
      * Fits {@code rounds} rounds on the rows {@code x} with targets {@code y} (class indexes when
-     * {@code classes} is above 0).
+     * {@code classes} is above 0); {@code grown} hears of each round done.
      */
     static Boosting fit(double[][] x, double[] y, int classes, int rounds, int maxDepth, double minChildWeight,
-                        double learningRate, double sampleRate, long seed) {
+                        double learningRate, double sampleRate, long seed, IntConsumer grown) {
         int features = x.length == 0 ? 0 : x[0].length;
         double offset = classes == 0 ? java.util.Arrays.stream(y).average().orElse(0) : 0;
         Map<String, Object> params = new HashMap<>();
@@ -69,10 +69,10 @@ final class Boosting implements Serializable {
                 try {
                     for (int round = 0; round < rounds; round++) {
                         if (Thread.currentThread().isInterrupted()) {
-                            throw new Forests.CancellationException();
+                            throw new Interrupted();
                         }
                         booster.update(train, round);
-                        Forests.PROGRESS.get().accept(round + 1);
+                        grown.accept(round + 1);
                     }
                     return new Boosting(booster.toByteArray("ubj"), classes, features, offset);
                 } finally {
@@ -95,20 +95,20 @@ final class Boosting implements Serializable {
         return (long) rows * features < 1_000_000 ? 1 : Runtime.getRuntime().availableProcessors();
     }
 
-    /** The predicted value of each row. */
-    double[] regress(double[][] x) {
-        float[][] out = predict(x);
-        double[] y = new double[x.length];
+    @Override
+    public double[] regress(Encoded x) {
+        float[][] out = predict(x.matrix());
+        double[] y = new double[x.rows()];
         for (int i = 0; i < y.length; i++) {
             y[i] = offset + out[i][0];
         }
         return y;
     }
 
-    /** The class index of each row; {@code probabilities[i]} is filled with row i's class probabilities. */
-    int[] classify(double[][] x, double[][] probabilities) {
-        float[][] out = predict(x);
-        int[] y = new int[x.length];
+    @Override
+    public int[] classify(Encoded x, double[][] probabilities) {
+        float[][] out = predict(x.matrix());
+        int[] y = new int[x.rows()];
         for (int i = 0; i < y.length; i++) {
             if (classes == 2) {
                 probabilities[i][1] = out[i][0];
@@ -128,7 +128,8 @@ final class Boosting implements Serializable {
     }
 
     /** Each feature's total gain over all splits on it, as scikit-learn's impurity importance sums it. */
-    double[] importance() {
+    @Override
+    public double[] importance() {
         double[] importance = new double[features];
         try {
             for (Map.Entry<String, Double> entry : booster().getScore("", "total_gain").entrySet()) {
@@ -141,7 +142,8 @@ final class Boosting implements Serializable {
     }
 
     /** A booster of its own for the user, read from the model bytes: XGBoost's API, e.g. {@code getModelDump}. */
-    Booster xgboost() {
+    @Override
+    public Booster smile() {
         try {
             return XGBoost.loadModel(model);
         } catch (XGBoostError | IOException e) {

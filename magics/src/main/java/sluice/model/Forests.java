@@ -1,4 +1,4 @@
-package sluice.train;
+package sluice.model;
 
 import java.util.function.IntConsumer;
 import java.util.stream.LongStream;
@@ -12,19 +12,17 @@ import smile.data.formula.Formula;
  * seed, derived from the training seed, so the forest is the same on every run.
  */
 final class Forests {
-    /** Called with the number of trees grown so far; the kernel shows it as progress. */
-    static final ThreadLocal<IntConsumer> PROGRESS = ThreadLocal.withInitial(() -> trees -> { });
-
     private Forests() {
     }
 
+    /** A forest of {@code trees} trees; {@code grown} hears the number of trees grown so far, for progress. */
     static Object fit(Task task, Formula formula, DataFrame data, int trees, int mtry, int maxDepth, int maxNodes,
-                      int nodeSize, double sampleRate, long seed) {
+                      int nodeSize, double sampleRate, long seed, IntConsumer grown) {
         int batch = Math.max(4, Math.min(20, trees / 10));
         Object forest = null;
         for (int done = 0; done < trees; done += batch) {
             if (Thread.currentThread().isInterrupted()) {
-                throw new CancellationException();
+                throw new Interrupted();
             }
             int n = Math.min(batch, trees - done);
             LongStream seeds = LongStream.range(done, done + n).map(i -> seed * 1_000_003L + i);
@@ -34,7 +32,7 @@ final class Forests {
                     : smile.classification.RandomForest.fit(formula, data, n, mtry, SplitRule.GINI, maxDepth, maxNodes,
                             nodeSize, sampleRate, null, seeds);
             forest = forest == null ? part : merge(forest, part);
-            PROGRESS.get().accept(done + n);
+            grown.accept(done + n);
         }
         return forest;
     }
@@ -44,12 +42,5 @@ final class Forests {
             return regression.merge((smile.regression.RandomForest) part);
         }
         return ((smile.classification.RandomForest) forest).merge((smile.classification.RandomForest) part);
-    }
-
-    /** Thrown when the cell was interrupted between two batches of trees: one line, no stack trace. */
-    static final class CancellationException extends sluice.magic.UsageError {
-        CancellationException() {
-            super("Training was interrupted; the previous model is kept.");
-        }
     }
 }

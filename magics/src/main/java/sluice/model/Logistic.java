@@ -1,6 +1,5 @@
-package sluice.train;
+package sluice.model;
 
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import smile.math.BFGS;
@@ -11,23 +10,29 @@ import smile.math.DifferentiableMultivariateFunction;
  * classes one weight vector for the second class, for more a weight vector per class (the
  * symmetric multinomial model, where Smile's own fixes the last class at zero and so penalizes a
  * different model). It minimizes the summed log loss plus {@code lambda/2} times the squared
- * weights, intercepts unpenalized, with Smile's L-BFGS.
+ * weights, intercepts unpenalized, with Smile's L-BFGS. It is fitted on standardized columns, as
+ * scikit-learn's behind a {@code StandardScaler}, and keeps their means and deviations for prediction.
  */
-final class Logistic implements Serializable {
+final class Logistic implements Learner {
     private static final long serialVersionUID = 1L;
     private static final int CHUNK = 4_096;
 
     private final int classes;
     /** Per modelled class (the second of two, or every class of more), p weights then the intercept. */
     private final double[][] weights;
+    /** Each column's mean and standard deviation, by which rows are standardized. */
+    private final double[][] scale;
 
-    private Logistic(int classes, double[][] weights) {
+    private Logistic(int classes, double[][] weights, double[][] scale) {
         this.classes = classes;
         this.weights = weights;
+        this.scale = scale;
     }
 
-    /** Fits class indexes {@code y} (0 to classes-1) on rows {@code x}, standardized by the caller. */
-    static Logistic fit(double[][] x, int[] y, int classes, double lambda, double tolerance, int iterations) {
+    /** Fits class indexes {@code y} (0 to classes-1) on rows {@code rows}, standardized here. */
+    static Logistic fit(double[][] rows, int[] y, int classes, double lambda, double tolerance, int iterations) {
+        double[][] scale = meanAndSd(rows);
+        double[][] x = standardize(rows, scale);
         int p = x[0].length;
         int outputs = classes == 2 ? 1 : classes;
         double[] w = new double[outputs * (p + 1)];
@@ -36,11 +41,59 @@ final class Logistic implements Serializable {
         for (int c = 0; c < outputs; c++) {
             weights[c] = Arrays.copyOfRange(w, c * (p + 1), (c + 1) * (p + 1));
         }
-        return new Logistic(classes, weights);
+        return new Logistic(classes, weights, scale);
     }
 
-    /** The most probable class of {@code x}; {@code probabilities} receives each class's probability. */
-    int predict(double[] x, double[] probabilities) {
+    /** Each column's mean and standard deviation (1 for a constant column), for {@link #standardize}. */
+    private static double[][] meanAndSd(double[][] x) {
+        int p = x.length == 0 ? 0 : x[0].length;
+        double[] mean = new double[p];
+        double[] sd = new double[p];
+        for (double[] row : x) {
+            for (int j = 0; j < p; j++) {
+                mean[j] += row[j] / x.length;
+            }
+        }
+        for (double[] row : x) {
+            for (int j = 0; j < p; j++) {
+                sd[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / x.length;
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            sd[j] = sd[j] > 0 ? Math.sqrt(sd[j]) : 1;
+        }
+        return new double[][] {mean, sd};
+    }
+
+    /** {@code x} with each column centred and scaled by {@code meanAndSd}; {@code x} is not changed. */
+    private static double[][] standardize(double[][] x, double[][] meanAndSd) {
+        double[][] scaled = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            scaled[i] = new double[x[i].length];
+            for (int j = 0; j < x[i].length; j++) {
+                scaled[i][j] = (x[i][j] - meanAndSd[0][j]) / meanAndSd[1][j];
+            }
+        }
+        return scaled;
+    }
+
+    @Override
+    public int[] classify(Encoded rows, double[][] probabilities) {
+        double[][] x = standardize(rows.matrix(), scale);
+        int[] y = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = predict(x[i], probabilities[i]);
+        }
+        return y;
+    }
+
+    @Override
+    public double[] regress(Encoded x) {
+        throw new UnsupportedOperationException("Logistic regression predicts classes, not numbers.");
+    }
+
+    /** The most probable class of standardized row {@code x}; {@code probabilities} receives each class's probability. */
+    private int predict(double[] x, double[] probabilities) {
         softmax(scores(weights, classes, x), probabilities);
         int best = 0;
         for (int c = 1; c < classes; c++) {

@@ -1,4 +1,4 @@
-package sluice.train;
+package sluice.model;
 
 import tech.tablesaw.api.Table;
 

@@ -1,6 +1,4 @@
-package sluice.train;
-
-import java.io.Serializable;
+package sluice.model;
 
 /**
  * A fitted linear model, intercept plus coefficients, as {@code %train linear}, {@code ridge} and
@@ -8,7 +6,7 @@ import java.io.Serializable;
  * a QR decomposition of the whole n×p matrix, which was about ten times slower than scikit-learn
  * on a million rows; its ridge and lasso penalize differently from scikit-learn's.
  */
-final class LeastSquares implements Serializable {
+final class LeastSquares implements Learner {
     private static final long serialVersionUID = 1L;
 
     private final double intercept;
@@ -47,6 +45,16 @@ final class LeastSquares implements Serializable {
             }
         }
         return y;
+    }
+
+    @Override
+    public double[] regress(Encoded x) {
+        return predict(x);
+    }
+
+    @Override
+    public int[] classify(Encoded x, double[][] probabilities) {
+        throw new UnsupportedOperationException("Least squares predicts numbers, not classes.");
     }
 
     double predict(double[] row) {

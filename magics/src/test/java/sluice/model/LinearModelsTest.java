@@ -1,4 +1,4 @@
-package sluice.train;
+package sluice.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

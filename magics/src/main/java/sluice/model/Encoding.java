@@ -1,4 +1,4 @@
-package sluice.train;
+package sluice.model;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +102,7 @@ public record Encoding(List<String> features, List<List<String>> levels, boolean
     }
 
     /** The rows of {@code table} encoded, per feature; errors as {@link #matrix}. */
-    Encoded encoded(Table table) {
+    public Encoded encoded(Table table) {
         int[] widths = java.util.stream.IntStream.range(0, features.size()).map(this::width).toArray();
         return new Encoded(table.rowCount(), sources(table), widths, oneHot);
     }
@@ -129,7 +129,7 @@ public record Encoding(List<String> features, List<List<String>> levels, boolean
     }
 
     /** A usage error naming the first feature of {@code table} that is absent or has missing values, saying how to fill them. */
-    void requireComplete(Table table) {
+    public void requireComplete(Table table) {
         for (String feature : features) {
             Column<?> column = column(table, feature);
             int missing = column.countMissing();
