@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import sluice.train.Model;
+import sluice.model.Model;
 
 /**
  * The serving path made hot before an endpoint is handed over. A fresh JVM answers its first

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import sluice.train.Model;
+import sluice.model.Model;
 
 /** The warm-up before an endpoint is handed over: real predictions, on a server of its own. */
 class WarmUpTest {
