@@ -3,7 +3,6 @@ package sluice.clean;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import sluice.magic.DidYouMean;
 import sluice.magic.UsageError;
 import sluice.pipeline.Step;
 import tech.tablesaw.api.BooleanColumn;
@@ -45,20 +43,14 @@ public record CastStep(List<String> columns, To to, Map<String, List<String>> le
     public enum To {
         CATEGORY, INT, DOUBLE, STRING, DATE, BOOLEAN;
 
-        /** The target as the user wrote it after {@code --to}. */
-        public static To parse(String text) {
-            for (To to : values()) {
-                if (to.label().equalsIgnoreCase(text)) {
-                    return to;
-                }
-            }
-            List<String> names = Arrays.stream(values()).map(To::label).toList();
-            throw new UsageError("Cannot cast to '" + text + "'." + DidYouMean.hint(text, names, "")
-                    + " Use --to " + String.join(", ", names) + ".");
-        }
-
         public String label() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The target as the user writes it after {@code --to}. */
+        @Override
+        public String toString() {
+            return label();
         }
     }
 

@@ -67,7 +67,7 @@ public final class Magics {
             String hint = e.getSuggestions().isEmpty() ? "" : " Did you mean '" + e.getSuggestions().get(0) + "'?";
             throw new UsageError(e.getMessage().lines().findFirst().orElse("") + "." + hint, synopsis(e.getCommandLine()));
         } catch (CommandLine.ParameterException e) {
-            throw new UsageError(e.getMessage(), synopsis(e.getCommandLine()));
+            throw new UsageError(ParseErrors.message(e, line.args()), synopsis(e.getCommandLine()));
         }
         while (parsed.hasSubcommand()) {
             parsed = parsed.subcommand();
@@ -174,6 +174,8 @@ public final class Magics {
             addHelp(subcommand.getCommandSpec());
             command.addSubcommand(operation, subcommand);
         });
+        // Set after the operations are added, as picocli applies it to the subcommands present.
+        command.setCaseInsensitiveEnumValuesAllowed(true);
         return command;
     }
 

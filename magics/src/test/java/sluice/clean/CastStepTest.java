@@ -129,14 +129,6 @@ class CastStepTest {
     }
 
     @Test
-    void unknownTarget_namesTheClosestOne() {
-        assertThatThrownBy(() -> To.parse("integr"))
-                .isInstanceOf(UsageError.class)
-                .hasMessageStartingWith("Cannot cast to 'integr'.");
-        assertThat(To.parse("Category")).isEqualTo(To.CATEGORY);
-    }
-
-    @Test
     void castUnknownColumn_namesTheClosestOne() {
         assertThatThrownBy(() -> new CastStep(List.of("specis"), To.CATEGORY).fit(penguins))
                 .isInstanceOf(UsageError.class)

@@ -122,6 +122,36 @@ class CleanMagicTest {
     }
 
     @Test
+    void unknownHowOrCastTarget_isOneLine_sayingWhatTheOptionTakes_andTheClosestValue() {
+        assertThatThrownBy(() -> run("clean drop-missing --how alll")).isInstanceOf(UsageError.class)
+                .hasMessage("--how takes any or all, not 'alll'. Did you mean 'all'?");
+        assertThatThrownBy(() -> run("clean cast year --to integr")).isInstanceOf(UsageError.class)
+                .hasMessage("--to takes category, int, double, string, date or boolean, not 'integr'. Did you mean 'int'?");
+        assertThat(session.pipeline().steps()).isEmpty();
+    }
+
+    @Test
+    void valuesOfAFixedSet_readInAnyCase() throws Exception {
+        assertThat(run("clean drop-missing --how ALL")).isEqualTo("dropped 0 rows with missing values (344 left)");
+        assertThat(run("clean cast year --to Category")).isEqualTo("cast year to category (3 levels)");
+    }
+
+    @Test
+    void clipTakesExactlyOneWayToFindBounds() {
+        String exactlyOne = "Give exactly one of --iqr K, --z K or --range LO:HI.";
+        assertThatThrownBy(() -> run("clean clip body_mass_g")).isInstanceOf(UsageError.class).hasMessage(exactlyOne);
+        assertThatThrownBy(() -> run("clean clip body_mass_g --iqr 1.5 --z 3")).isInstanceOf(UsageError.class).hasMessage(exactlyOne);
+    }
+
+    @Test
+    void renameWithoutANewName_saysHowToWriteIt() {
+        assertThatThrownBy(() -> run("clean rename sex")).isInstanceOf(UsageError.class)
+                .hasMessage("Give 'sex' a new name, e.g. sex=new_name.");
+        assertThatThrownBy(() -> run("clean rename sex=gender,island")).isInstanceOf(UsageError.class)
+                .hasMessage("Give 'island' a new name, e.g. island=new_name.");
+    }
+
+    @Test
     void withoutATable_saysToIngestFirst() {
         Session empty = new Session();
         Magics clean = new Magics().add("clean", Magics.Kind.LINE, () -> new CleanMagic(empty));
