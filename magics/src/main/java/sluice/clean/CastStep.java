@@ -2,7 +2,6 @@ package sluice.clean;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,7 +36,6 @@ import tech.tablesaw.columns.Column;
  */
 public record CastStep(List<String> columns, To to, Map<String, List<String>> levels) implements Step {
     private static final long serialVersionUID = 1L;
-    private static final int EXAMPLES = 3;
 
     /** The types a column can be cast to. */
     public enum To {
@@ -136,7 +134,7 @@ public record CastStep(List<String> columns, To to, Map<String, List<String>> le
     }
 
     /** A value as text: whole doubles without ".0", so 3750.0 becomes the level "3750". */
-    private static String text(Object value) {
+    static String text(Object value) {
         if (value instanceof Double number && number == Math.rint(number) && Math.abs(number) < 1e15) {
             return Long.toString(number.longValue());
         }
@@ -150,7 +148,7 @@ public record CastStep(List<String> columns, To to, Map<String, List<String>> le
             return ints.copy();
         }
         IntColumn out = IntColumn.create(column.name());
-        Failures failures = new Failures();
+        CastFailures failures = new CastFailures();
         for (int i = 0; i < column.size(); i++) {
             if (column.isMissing(i)) {
                 out.appendMissing();
@@ -186,7 +184,7 @@ public record CastStep(List<String> columns, To to, Map<String, List<String>> le
         requireFrom(column, column instanceof NumericColumn<?> || column instanceof StringColumn
                 || column instanceof BooleanColumn);
         double[] out = new double[column.size()];
-        Failures failures = new Failures();
+        CastFailures failures = new CastFailures();
         for (int i = 0; i < out.length; i++) {
             if (column.isMissing(i)) {
                 out[i] = Double.NaN;
@@ -213,7 +211,7 @@ public record CastStep(List<String> columns, To to, Map<String, List<String>> le
             return dates.copy();
         }
         DateColumn out = DateColumn.create(column.name());
-        Failures failures = new Failures();
+        CastFailures failures = new CastFailures();
         for (int i = 0; i < column.size(); i++) {
             if (column.isMissing(i)) {
                 out.appendMissing();
@@ -239,7 +237,7 @@ public record CastStep(List<String> columns, To to, Map<String, List<String>> le
             return booleans.copy();
         }
         BooleanColumn out = BooleanColumn.create(column.name());
-        Failures failures = new Failures();
+        CastFailures failures = new CastFailures();
         for (int i = 0; i < column.size(); i++) {
             if (column.isMissing(i)) {
                 out.appendMissing();
@@ -264,27 +262,6 @@ public record CastStep(List<String> columns, To to, Map<String, List<String>> le
         if (!possible) {
             throw new UsageError("Cannot cast " + Columns.kind(column) + " column '" + column.name() + "' to "
                     + to.label() + ".");
-        }
-    }
-
-    /** The values that did not convert: how many, and the first few to show. */
-    private static final class Failures {
-        private final List<String> examples = new ArrayList<>();
-        private int count;
-
-        void add(Object value) {
-            if (examples.size() < EXAMPLES && !examples.contains("'" + text(value) + "'")) {
-                examples.add("'" + text(value) + "'");
-            }
-            count++;
-        }
-
-        void check(String column, To to) {
-            if (count > 0) {
-                throw new UsageError("Cannot cast " + count + (count == 1 ? " value" : " values") + " of '" + column
-                        + "' to " + to.label() + ", e.g. " + String.join(", ", examples) + ". Fill or fix "
-                        + (count == 1 ? "it" : "them") + " first.");
-            }
         }
     }
 

@@ -1,6 +1,5 @@
 package sluice.magic;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -23,8 +22,8 @@ final class ParseErrors {
         }
         ArgSpec spec = e.getArgSpec();
         String value = e.getValue();
-        if (spec != null && value != null && e.getCause() instanceof CommandLine.TypeConversionException && choices(spec) != null) {
-            List<String> accepted = choices(spec);
+        if (spec != null && value != null && e.getCause() instanceof CommandLine.TypeConversionException && Magics.choices(spec) != null) {
+            List<String> accepted = Magics.choices(spec);
             return name(spec) + " takes " + either(accepted) + ", not '" + value + "'." + DidYouMean.hint(value, accepted, "");
         }
         if (spec != null && value != null && Map.class.isAssignableFrom(spec.type()) && e.getCause() == null) {
@@ -39,18 +38,6 @@ final class ParseErrors {
             }
         }
         return e.getMessage();
-    }
-
-    /** The values an enum option (or an enum-valued map option) accepts, as --help lists them; null for others. */
-    static List<String> choices(ArgSpec spec) {
-        Class<?> type = Map.class.isAssignableFrom(spec.type()) && spec.auxiliaryTypes().length > 1 ? spec.auxiliaryTypes()[1]
-                : spec.type();
-        if (!type.isEnum()) {
-            return null;
-        }
-        List<String> values = new ArrayList<>();
-        spec.completionCandidates().forEach(values::add);
-        return values;
     }
 
     private static String exclusive(ArgGroupSpec group) {
