@@ -125,7 +125,7 @@ class CastStepTest {
 
         assertThatThrownBy(() -> new CastStep(List.of("d"), To.INT).fit(small))
                 .isInstanceOf(UsageError.class)
-                .hasMessage("Cannot cast local-date column 'd' to int.");
+                .hasMessage("Cannot cast date column 'd' to int.");
     }
 
     @Test
