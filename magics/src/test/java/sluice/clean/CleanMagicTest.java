@@ -1,13 +1,12 @@
 package sluice.clean;
 
+import static sluice.magic.Notebook.PENGUINS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import sluice.ingest.IngestMagic;
-import sluice.magic.Magics;
+import sluice.magic.Notebook;
 import sluice.magic.UsageError;
 import sluice.pipeline.Pipeline;
 import sluice.session.Session;
@@ -18,15 +17,11 @@ import tech.tablesaw.api.Table;
 
 /** %clean as a user runs it on penguins: what each op says, what it records, undo, and bad input. */
 class CleanMagicTest {
-    private static final Path PENGUINS = Path.of("src/test/resources/ingest/penguins.csv");
-
-    private final Session session = new Session();
-    private final Magics magics = new Magics()
-            .add("ingest", Magics.Kind.LINE, () -> new IngestMagic(session))
-            .add("clean", Magics.Kind.LINE, () -> new CleanMagic(session));
+    private final Notebook notebook = new Notebook();
+    private final Session session = notebook.session;
 
     private Object run(String line) throws Exception {
-        return magics.run(Magics.Kind.LINE, line, null);
+        return notebook.run(line);
     }
 
     @BeforeEach
@@ -153,9 +148,8 @@ class CleanMagicTest {
 
     @Test
     void withoutATable_saysToIngestFirst() {
-        Session empty = new Session();
-        Magics clean = new Magics().add("clean", Magics.Kind.LINE, () -> new CleanMagic(empty));
-        assertThatThrownBy(() -> clean.run(Magics.Kind.LINE, "clean drop-missing", null))
+        Notebook empty = new Notebook();
+        assertThatThrownBy(() -> empty.run("clean drop-missing"))
                 .isInstanceOf(UsageError.class).hasMessageContaining("%ingest");
     }
 }
