@@ -116,7 +116,7 @@ def test_completion_lists_a_magics_operations_and_each_operations_options(kernel
 
 
 def test_completion_offers_the_values_of_an_option_that_takes_a_fixed_set(kernel):
-    assert kernel.complete("%clean cast year --to ")["matches"] == ["category", "int", "double", "string", "date", "boolean"]
+    assert kernel.complete("%clean cast year --to ")["matches"] == ["category", "integer", "decimal", "text", "date", "boolean"]
     assert kernel.complete("%clean drop-missing --how a")["matches"] == ["any", "all"]
     assert kernel.complete("%evaluate --on t")["matches"] == ["test", "train"]
 

@@ -22,8 +22,8 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * {@code %clean cast COLS --to category|int|double|string|date|boolean}: converts columns, in new
- * rows too. Values that do not convert stop the cast with their count and a few examples; an int
+ * {@code %clean cast COLS --to category|integer|decimal|text|date|boolean}: converts columns, in new
+ * rows too. Values that do not convert stop the cast with their count and a few examples; an integer
  * cast never rounds (1.5 is an error). Dates are ISO ({@code 2024-01-31}); booleans read
  * true/false, yes/no and 1/0.
  *
@@ -37,12 +37,20 @@ import tech.tablesaw.columns.Column;
 public record CastStep(List<String> columns, To to, Map<String, List<String>> levels) implements Step {
     private static final long serialVersionUID = 1L;
 
-    /** The types a column can be cast to. */
+    /**
+     * The types a column can be cast to, labelled in the words {@code %ingest} and the table view use. The constants
+     * keep their first names, which saved models hold and {@code --to} still reads (int, double, string).
+     */
     public enum To {
         CATEGORY, INT, DOUBLE, STRING, DATE, BOOLEAN;
 
         public String label() {
-            return name().toLowerCase(Locale.ROOT);
+            return switch (this) {
+                case INT -> "integer";
+                case DOUBLE -> "decimal";
+                case STRING -> "text";
+                default -> name().toLowerCase(Locale.ROOT);
+            };
         }
 
         /** The target as the user writes it after {@code --to}. */

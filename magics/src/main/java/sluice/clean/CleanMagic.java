@@ -169,7 +169,7 @@ public final class CleanMagic implements Magic {
         }
     }
 
-    @Command(description = "Change column types: category, int, double, string, date or boolean.")
+    @Command(description = "Change column types: category, integer, decimal, text, date or boolean.")
     final class Cast implements Magic {
         @Parameters(paramLabel = "COLS", description = "Columns to cast, comma separated.")
         String columns;

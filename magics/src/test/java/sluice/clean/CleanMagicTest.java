@@ -121,7 +121,7 @@ class CleanMagicTest {
         assertThatThrownBy(() -> run("clean drop-missing --how alll")).isInstanceOf(UsageError.class)
                 .hasMessage("--how takes any or all, not 'alll'. Did you mean 'all'?");
         assertThatThrownBy(() -> run("clean cast year --to integr")).isInstanceOf(UsageError.class)
-                .hasMessage("--to takes category, int, double, string, date or boolean, not 'integr'. Did you mean 'int'?");
+                .hasMessage("--to takes category, integer, decimal, text, date or boolean, not 'integr'. Did you mean 'integer'?");
         assertThat(session.pipeline().steps()).isEmpty();
     }
 
@@ -129,6 +129,7 @@ class CleanMagicTest {
     void valuesOfAFixedSet_readInAnyCase() throws Exception {
         assertThat(run("clean drop-missing --how ALL")).isEqualTo("dropped 0 rows with missing values (344 left)");
         assertThat(run("clean cast year --to Category")).isEqualTo("cast year to category (3 levels)");
+        assertThat(run("clean cast body_mass_g --to double")).as("the first names still read").isEqualTo("cast body_mass_g to decimal");
     }
 
     @Test

@@ -11,7 +11,7 @@ class DeclarationsTest {
 
     @Test
     void anOptionWithAFixedSetOfValues_offersThemForCompletion_andOthersOfferNone() {
-        assertThat(notebook.magics.choices("clean", "cast", "--to")).containsExactly("category", "int", "double", "string", "date", "boolean");
+        assertThat(notebook.magics.choices("clean", "cast", "--to")).containsExactly("category", "integer", "decimal", "text", "date", "boolean");
         assertThat(notebook.magics.choices("clean", "drop-missing", "--how")).containsExactly("any", "all");
         assertThat(notebook.magics.choices("evaluate", null, "--on")).containsExactly("test", "train");
         assertThat(notebook.magics.choices("clean", "fill", "--with")).isEmpty();
@@ -20,7 +20,7 @@ class DeclarationsTest {
 
     @Test
     void help_listsTheValues_andShowsExclusiveOptionsAsOneChoice() throws Exception {
-        assertThat((String) notebook.run("clean cast --help")).contains("--to=TYPE   category, int, double, string, date, boolean.");
+        assertThat((String) notebook.run("clean cast --help")).contains("--to=TYPE   category, integer, decimal, text, date, boolean.");
         assertThat((String) notebook.run("clean clip --help")).contains("(--iqr=K | --z=K | --range=LO:HI)");
         String ingest = ((String) notebook.run("ingest --help")).replaceAll("\\s+", " ");
         assertThat(ingest).contains("[--header | --no-header]", "[--query=SQL | --table=TABLE]", "[--password-env=VAR | --password-prompt]");
