@@ -115,6 +115,12 @@ def test_completion_lists_a_magics_operations_and_each_operations_options(kernel
     assert kernel.complete("%clean clip --i")["matches"] == ["--iqr"]
 
 
+def test_completion_offers_the_values_of_an_option_that_takes_a_fixed_set(kernel):
+    assert kernel.complete("%clean cast year --to ")["matches"] == ["category", "integer", "decimal", "text", "date", "boolean"]
+    assert kernel.complete("%clean drop-missing --how a")["matches"] == ["any", "all"]
+    assert kernel.complete("%evaluate --on t")["matches"] == ["test", "train"]
+
+
 def test_an_operations_help_is_its_own_usage(kernel):
     assert kernel.ok("%clean fill --help").result.startswith("Usage: %clean fill")
     run = kernel.execute("%clean fil bill --with mean")

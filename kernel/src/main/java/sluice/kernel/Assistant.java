@@ -64,9 +64,13 @@ final class Assistant {
         }
         List<String> before = List.of(line.substring(0, line.length() - word.length()).strip().split("\\s+"));
         List<String> operations = magics.subcommands(name);
+        String operation = before.size() > 1 && operations.contains(before.get(1)) ? before.get(1) : null;
+        String previous = before.get(before.size() - 1);
+        List<String> choices = previous.startsWith("-") ? magics.choices(name, operation, previous) : List.of();
         List<String> candidates;
-        if (word.startsWith("-")) {
-            String operation = before.size() > 1 && operations.contains(before.get(1)) ? before.get(1) : null;
+        if (!choices.isEmpty()) {
+            candidates = choices;
+        } else if (word.startsWith("-")) {
             candidates = magics.options(name, operation);
         } else if (name.equals("maven")) {
             return new Completion(cursor - word.length(), classpath.localCoordinates(word));

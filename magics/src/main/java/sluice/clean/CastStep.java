@@ -2,8 +2,6 @@ package sluice.clean;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import sluice.magic.DidYouMean;
 import sluice.magic.UsageError;
 import sluice.pipeline.Step;
 import tech.tablesaw.api.BooleanColumn;
@@ -25,8 +22,8 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * {@code %clean cast COLS --to category|int|double|string|date|boolean}: converts columns, in new
- * rows too. Values that do not convert stop the cast with their count and a few examples; an int
+ * {@code %clean cast COLS --to category|integer|decimal|text|date|boolean}: converts columns, in new
+ * rows too. Values that do not convert stop the cast with their count and a few examples; an integer
  * cast never rounds (1.5 is an error). Dates are ISO ({@code 2024-01-31}); booleans read
  * true/false, yes/no and 1/0.
  *
@@ -39,26 +36,27 @@ import tech.tablesaw.columns.Column;
  */
 public record CastStep(List<String> columns, To to, Map<String, List<String>> levels) implements Step {
     private static final long serialVersionUID = 1L;
-    private static final int EXAMPLES = 3;
 
-    /** The types a column can be cast to. */
+    /**
+     * The types a column can be cast to, labelled in the words {@code %ingest} and the table view use. The constants
+     * keep their first names, which saved models hold and {@code --to} still reads (int, double, string).
+     */
     public enum To {
         CATEGORY, INT, DOUBLE, STRING, DATE, BOOLEAN;
 
-        /** The target as the user wrote it after {@code --to}. */
-        public static To parse(String text) {
-            for (To to : values()) {
-                if (to.label().equalsIgnoreCase(text)) {
-                    return to;
-                }
-            }
-            List<String> names = Arrays.stream(values()).map(To::label).toList();
-            throw new UsageError("Cannot cast to '" + text + "'." + DidYouMean.hint(text, names, "")
-                    + " Use --to " + String.join(", ", names) + ".");
+        public String label() {
+            return switch (this) {
+                case INT -> "integer";
+                case DOUBLE -> "decimal";
+                case STRING -> "text";
+                default -> name().toLowerCase(Locale.ROOT);
+            };
         }
 
-        public String label() {
-            return name().toLowerCase(Locale.ROOT);
+        /** The target as the user writes it after {@code --to}. */
+        @Override
+        public String toString() {
+            return label();
         }
     }
 
@@ -144,7 +142,7 @@ public record CastStep(List<String> columns, To to, Map<String, List<String>> le
     }
 
     /** A value as text: whole doubles without ".0", so 3750.0 becomes the level "3750". */
-    private static String text(Object value) {
+    static String text(Object value) {
         if (value instanceof Double number && number == Math.rint(number) && Math.abs(number) < 1e15) {
             return Long.toString(number.longValue());
         }
@@ -158,7 +156,7 @@ public record CastStep(List<String> columns, To to, Map<String, List<String>> le
             return ints.copy();
         }
         IntColumn out = IntColumn.create(column.name());
-        Failures failures = new Failures();
+        CastFailures failures = new CastFailures();
         for (int i = 0; i < column.size(); i++) {
             if (column.isMissing(i)) {
                 out.appendMissing();
@@ -194,7 +192,7 @@ public record CastStep(List<String> columns, To to, Map<String, List<String>> le
         requireFrom(column, column instanceof NumericColumn<?> || column instanceof StringColumn
                 || column instanceof BooleanColumn);
         double[] out = new double[column.size()];
-        Failures failures = new Failures();
+        CastFailures failures = new CastFailures();
         for (int i = 0; i < out.length; i++) {
             if (column.isMissing(i)) {
                 out[i] = Double.NaN;
@@ -221,7 +219,7 @@ public record CastStep(List<String> columns, To to, Map<String, List<String>> le
             return dates.copy();
         }
         DateColumn out = DateColumn.create(column.name());
-        Failures failures = new Failures();
+        CastFailures failures = new CastFailures();
         for (int i = 0; i < column.size(); i++) {
             if (column.isMissing(i)) {
                 out.appendMissing();
@@ -247,7 +245,7 @@ public record CastStep(List<String> columns, To to, Map<String, List<String>> le
             return booleans.copy();
         }
         BooleanColumn out = BooleanColumn.create(column.name());
-        Failures failures = new Failures();
+        CastFailures failures = new CastFailures();
         for (int i = 0; i < column.size(); i++) {
             if (column.isMissing(i)) {
                 out.appendMissing();
@@ -272,27 +270,6 @@ public record CastStep(List<String> columns, To to, Map<String, List<String>> le
         if (!possible) {
             throw new UsageError("Cannot cast " + Columns.kind(column) + " column '" + column.name() + "' to "
                     + to.label() + ".");
-        }
-    }
-
-    /** The values that did not convert: how many, and the first few to show. */
-    private static final class Failures {
-        private final List<String> examples = new ArrayList<>();
-        private int count;
-
-        void add(Object value) {
-            if (examples.size() < EXAMPLES && !examples.contains("'" + text(value) + "'")) {
-                examples.add("'" + text(value) + "'");
-            }
-            count++;
-        }
-
-        void check(String column, To to) {
-            if (count > 0) {
-                throw new UsageError("Cannot cast " + count + (count == 1 ? " value" : " values") + " of '" + column
-                        + "' to " + to.label() + ", e.g. " + String.join(", ", examples) + ". Fill or fix "
-                        + (count == 1 ? "it" : "them") + " first.");
-            }
         }
     }
 

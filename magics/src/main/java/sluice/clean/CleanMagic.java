@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -114,12 +115,12 @@ public final class CleanMagic implements Magic {
         String columns;
 
         @Option(names = "--how", paramLabel = "any|all", description = "Drop a row when any (default) or all of them are missing.")
-        String how = "any";
+        DropMissingStep.How how = DropMissingStep.How.ANY;
 
         @Override
         public Object run(String body) {
             Table before = session.table();
-            Table after = record(new DropMissingStep(commaSeparated(columns), DropMissingStep.How.parse(how)), before).after();
+            Table after = record(new DropMissingStep(commaSeparated(columns), how), before).after();
             int dropped = before.rowCount() - after.rowCount();
             return "dropped " + rows(dropped) + " with missing values (" + String.format("%,d", after.rowCount()) + " left)";
         }
@@ -153,19 +154,14 @@ public final class CleanMagic implements Magic {
 
     @Command(description = "Rename columns: old=new,…")
     final class Rename implements Magic {
-        @Parameters(paramLabel = "OLD=NEW,…", description = "Pairs of names, comma separated.")
-        String pairs;
+        // A name without "=new" maps to "", which RenameStep refuses with an example.
+        @Parameters(arity = "1", split = ",", mapFallbackValue = "", paramLabel = "OLD=NEW", description = "Pairs of names, comma separated.")
+        LinkedHashMap<String, String> pairs;
 
         @Override
         public Object run(String body) {
             Map<String, String> names = new LinkedHashMap<>();
-            for (String pair : commaSeparated(pairs)) {
-                int eq = pair.indexOf('=');
-                if (eq <= 0 || eq == pair.length() - 1) {
-                    throw new UsageError("rename takes old=new pairs separated by commas, e.g. bill_length_mm=bill; not '" + pair + "'.");
-                }
-                names.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-            }
+            pairs.forEach((from, to) -> names.put(from.strip(), to.strip()));
             record(new RenameStep(names), session.table());
             List<String> done = new ArrayList<>();
             names.forEach((from, to) -> done.add(from + " → " + to));
@@ -173,17 +169,17 @@ public final class CleanMagic implements Magic {
         }
     }
 
-    @Command(description = "Change column types: category, int, double, string, date or boolean.")
+    @Command(description = "Change column types: category, integer, decimal, text, date or boolean.")
     final class Cast implements Magic {
         @Parameters(paramLabel = "COLS", description = "Columns to cast, comma separated.")
         String columns;
 
-        @Option(names = "--to", required = true, paramLabel = "TYPE", description = "category, int, double, string, date or boolean.")
-        String to;
+        @Option(names = "--to", required = true, paramLabel = "TYPE", description = "${COMPLETION-CANDIDATES}.")
+        CastStep.To to;
 
         @Override
         public Object run(String body) {
-            return record(new CastStep(commaSeparated(columns), CastStep.To.parse(to)), session.table()).step().describe();
+            return record(new CastStep(commaSeparated(columns), to), session.table()).step().describe();
         }
     }
 
@@ -206,24 +202,26 @@ public final class CleanMagic implements Magic {
         @Parameters(paramLabel = "COLS", description = "Numeric columns to clip, comma separated.")
         String columns;
 
-        @Option(names = "--iqr", paramLabel = "K", description = "Bounds Q1 − K·IQR and Q3 + K·IQR.")
-        Double iqr;
+        @ArgGroup(multiplicity = "1")
+        Bounds bounds;
 
-        @Option(names = "--z", paramLabel = "K", description = "Bounds mean ± K standard deviations.")
-        Double z;
+        /** How the bounds are found: exactly one of these. */
+        static final class Bounds {
+            @Option(names = "--iqr", paramLabel = "K", description = "Bounds Q1 − K·IQR and Q3 + K·IQR.")
+            Double iqr;
 
-        @Option(names = "--range", paramLabel = "LO:HI", description = "Fixed bounds.")
-        String range;
+            @Option(names = "--z", paramLabel = "K", description = "Bounds mean ± K standard deviations.")
+            Double z;
+
+            @Option(names = "--range", paramLabel = "LO:HI", description = "Fixed bounds.")
+            String range;
+        }
 
         @Override
         public Object run(String body) {
-            int given = (iqr == null ? 0 : 1) + (z == null ? 0 : 1) + (range == null ? 0 : 1);
-            if (given != 1) {
-                throw new UsageError("Give exactly one of --iqr K, --z K or --range lo:hi.");
-            }
             Table before = session.table();
-            ClipStep unfitted = iqr != null ? ClipStep.iqr(commaSeparated(columns), iqr)
-                    : z != null ? ClipStep.z(commaSeparated(columns), z) : ClipStep.range(commaSeparated(columns), range);
+            ClipStep unfitted = bounds.iqr != null ? ClipStep.iqr(commaSeparated(columns), bounds.iqr)
+                    : bounds.z != null ? ClipStep.z(commaSeparated(columns), bounds.z) : ClipStep.range(commaSeparated(columns), bounds.range);
             Recorded<ClipStep> clipped = record(unfitted, before);
             Table after = clipped.after();
             int changed = 0;

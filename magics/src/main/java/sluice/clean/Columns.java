@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import sluice.magic.DidYouMean;
 import sluice.magic.UsageError;
+import sluice.render.TableView;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -34,10 +35,9 @@ final class Columns {
         return column instanceof NumericColumn<?>;
     }
 
-    /** "text", "boolean", "date": how a column's type reads in a message. */
+    /** "text", "boolean", "date": how a column's type reads in a message, in the words %ingest and the table view use. */
     static String kind(Column<?> column) {
-        String type = column.type().name().toLowerCase();
-        return "string".equals(type) || "text".equals(type) ? "text" : type.replace('_', '-');
+        return TableView.typeName(column);
     }
 
     /**

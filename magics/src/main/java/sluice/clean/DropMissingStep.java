@@ -1,8 +1,6 @@
 package sluice.clean;
 
 import java.util.List;
-import sluice.magic.DidYouMean;
-import sluice.magic.UsageError;
 import sluice.pipeline.Step;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.selection.Selection;
@@ -19,15 +17,10 @@ public record DropMissingStep(List<String> columns, How how) implements Step {
     public enum How {
         ANY, ALL;
 
-        /** {@code any} or {@code all}, as the user wrote it. */
-        public static How parse(String text) {
-            for (How how : values()) {
-                if (how.name().equalsIgnoreCase(text)) {
-                    return how;
-                }
-            }
-            throw new UsageError("Unknown --how '" + text + "'." + DidYouMean.hint(text, List.of("any", "all"), "")
-                    + " Use --how any or --how all.");
+        /** {@code any} or {@code all}, as the user writes it after {@code --how}. */
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

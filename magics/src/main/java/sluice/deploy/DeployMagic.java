@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import sluice.magic.Magic;
 import sluice.model.Model;
@@ -26,29 +26,14 @@ import sluice.session.Session;
         description = "Serve the current model over HTTP: POST /predict, GET /health, /schema, /openapi.json, /metrics.",
         footer = {"POST /predict takes JSON ({\"features\": [...]} or {\"records\": [...]}), or a batch: text/csv (a header of "
                 + "the raw columns, then rows) or application/x-ndjson, answered as JSON, or as CSV with Accept: text/csv.",
-                "Every answer names the model version (X-Model-Version); a bad row is a 400 naming its line and column."})
+                "Every answer names the model version (X-Model-Version); a bad row is a 400 naming its line and column.",
+                "An option not given keeps the running endpoint's setting."})
 public final class DeployMagic implements Magic {
     private final Session session;
     private final UnaryOperator<String> environment;
 
-    @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: " + Settings.PORT
-            + ", or the running endpoint's; 0 = any free port).")
-    Integer port;
-
-    @Option(names = "--host", paramLabel = "H", description = "Address to bind (default: 127.0.0.1, this machine only).")
-    String host;
-
-    @Option(names = "--token-env", paramLabel = "VAR", description = "Require Authorization: Bearer <token>, the token read from environment variable VAR.")
-    String tokenEnv;
-
-    @Option(names = "--cors", paramLabel = "ORIGIN", description = "Allow browser pages from ORIGIN (or *) to call it; off by default.")
-    String cors;
-
-    @Option(names = "--max-body", paramLabel = "SIZE", description = "Largest JSON request body (and NDJSON line), e.g. 1m, 256k (default: 1m).")
-    String maxBody;
-
-    @Option(names = "--max-rows", paramLabel = "N", description = "Most rows in one CSV or NDJSON batch (default: 1000000).")
-    Long maxRows;
+    @Mixin
+    ListenOptions listen;
 
     public DeployMagic(Session session) {
         this(session, System::getenv);
@@ -74,7 +59,7 @@ public final class DeployMagic implements Magic {
     public Object run(String body) throws Exception {
         Model model = session.training().model();
         Server running = session.server(Server.class);
-        Settings wanted = settings(running);
+        Settings wanted = listen.settings(running, environment);
         String headline;
         if (running != null && sameListener(running, wanted)) {
             running.swap(model);
@@ -94,20 +79,6 @@ public final class DeployMagic implements Magic {
         WarmUp.run(model, running.version(), sample.body());
         Sample.Reply reply = sample.send(running.url(), wanted.token());
         return new DeployReport(headline, running.url(), sample.curl(running.url(), wanted.tokenVariable()), reply, wanted.exposure());
-    }
-
-    /** The settings asked for; what is not given is taken from the running endpoint, else the defaults. */
-    private Settings settings(Server running) {
-        Settings now = running == null ? null : running.settings();
-        String token = tokenEnv != null ? Settings.token(tokenEnv, environment) : now == null ? null : now.token();
-        return new Settings(
-                host != null ? host : now != null ? now.host() : Settings.LOOPBACK,
-                port != null ? port : now != null ? running.port() : Settings.PORT,
-                token,
-                tokenEnv != null ? tokenEnv : now == null ? null : now.tokenVariable(),
-                cors != null ? cors : now == null ? null : now.cors(),
-                maxBody != null ? Settings.parseSize(maxBody) : now != null ? now.maxBody() : Settings.MAX_BODY,
-                maxRows != null ? maxRows : now != null ? now.maxRows() : Settings.MAX_ROWS);
     }
 
     private static boolean sameListener(Server running, Settings b) {

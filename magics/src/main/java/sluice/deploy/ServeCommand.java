@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 import sluice.magic.UsageError;
@@ -25,23 +25,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL_FILE", description = "A model written by %%deploy save FILE.")
     Path file;
 
-    @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: 8000; 0 = any free port).")
-    int port = Settings.PORT;
-
-    @Option(names = "--host", paramLabel = "H", description = "Address to bind (default: 127.0.0.1, this machine only).")
-    String host = Settings.LOOPBACK;
-
-    @Option(names = "--token-env", paramLabel = "VAR", description = "Require Authorization: Bearer <token>, the token read from environment variable VAR.")
-    String tokenEnv;
-
-    @Option(names = "--cors", paramLabel = "ORIGIN", description = "Allow browser pages from ORIGIN (or *) to call it; off by default.")
-    String cors;
-
-    @Option(names = "--max-body", paramLabel = "SIZE", description = "Largest JSON request body (and NDJSON line), e.g. 1m, 256k (default: 1m).")
-    String maxBody = "1m";
-
-    @Option(names = "--max-rows", paramLabel = "N", description = "Most rows in one CSV or NDJSON batch (default: 1000000).")
-    long maxRows = Settings.MAX_ROWS;
+    @Mixin
+    ListenOptions listen;
 
     /** Runs the command; returns the exit code (0 after a clean stop, 2 for a usage mistake). */
     public static int run(String... args) {
@@ -59,8 +44,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
-        String token = tokenEnv == null ? null : Settings.token(tokenEnv, System::getenv);
-        Settings settings = new Settings(host, port, token, tokenEnv, cors, Settings.parseSize(maxBody), maxRows);
+        Settings settings = listen.settings(null, System::getenv);
         Model model = Model.load(file);
         Server server = Server.start(model, Version.of(file), settings);
         WarmUp.run(model, server.version(), Sample.of(model, null).body());

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import sluice.progress.Progress;
 import sluice.render.Bundle;
 import sluice.render.Chart;
+import sluice.render.HtmlTable;
 import sluice.render.ChartView;
 import sluice.render.Renderable;
 import tech.tablesaw.api.Table;
@@ -94,10 +95,9 @@ record Overview(String name, int rows, int columns, long bytes, List<ColumnProfi
     @Override
     public Bundle bundle() {
         StringBuilder plain = new StringBuilder(headline()).append("\n\n");
-        StringBuilder html = new StringBuilder("<div class=\"sluice-eda\"><p><b>").append(escapeHtml4(headline())).append("</b></p>")
-                .append("<table class=\"dataframe\" border=\"1\"><thead><tr><th>column</th><th>type</th><th>missing</th>"
-                        + "<th>mean</th><th>std</th><th>min</th><th>25%</th><th>50%</th><th>75%</th><th>max</th><th>skew</th>"
-                        + "<th>distinct</th><th>top values</th></tr></thead><tbody>");
+        StringBuilder html = new StringBuilder("<div class=\"sluice-eda\"><p><b>").append(escapeHtml4(headline())).append("</b></p>");
+        HtmlTable stats = new HtmlTable().th("column", "type", "missing", "mean", "std", "min", "25%", "50%", "75%", "max", "skew",
+                "distinct", "top values");
         for (ColumnProfile p : profiles) {
             String missing = String.format("%,d (%.0f%%)", p.missing(), p.missingShare() * 100);
             List<String> cells = p.numeric()
@@ -106,12 +106,9 @@ record Overview(String name, int rows, int columns, long bytes, List<ColumnProfi
                     : List.of("", "", "", "", "", "", "", "", String.format("%,d", p.distinct()), top(p.top()));
             plain.append(String.format("%-20s %-9s %-14s %s%n", p.name(), p.type(), missing,
                     String.join("  ", cells.stream().filter(c -> !c.isEmpty()).toList())));
-            html.append("<tr><td>").append(escapeHtml4(p.name())).append("</td><td>").append(p.type()).append("</td><td>")
-                    .append(missing).append("</td>");
-            cells.forEach(c -> html.append("<td>").append(escapeHtml4(c)).append("</td>"));
-            html.append("</tr>");
+            stats.row().td(p.name(), p.type(), missing).td(cells);
         }
-        html.append("</tbody></table>");
+        html.append(stats.html());
         if (!warnings.isEmpty()) {
             plain.append("\nWarnings:\n");
             html.append("<p><b>Warnings</b></p><ul>");

@@ -9,6 +9,7 @@ import java.util.Map;
 import sluice.model.Scores;
 import sluice.render.Bundle;
 import sluice.render.Chart;
+import sluice.render.HtmlTable;
 import sluice.render.ChartSheet;
 import sluice.render.ChartView;
 import sluice.render.Renderable;
@@ -155,18 +156,11 @@ record Evaluation(Header header, Map<String, Double> metrics, Confusion confusio
             plain.append('\n').append(title).append(":\n");
             plain.append(line(columns, widths));
             rows.forEach(row -> plain.append(line(row, widths)));
-            html.append("<p>").append(escapeHtml4(title)).append(":</p><table class=\"dataframe\" border=\"1\"><thead><tr>");
-            columns.forEach(c -> html.append("<th>").append(escapeHtml4(c)).append("</th>"));
-            html.append("</tr></thead><tbody>");
+            HtmlTable table = new HtmlTable().th(columns);
             for (List<String> row : rows) {
-                html.append("<tr>");
-                for (int c = 0; c < row.size(); c++) {
-                    String tag = c == 0 ? "th" : "td";
-                    html.append('<').append(tag).append('>').append(escapeHtml4(row.get(c))).append("</").append(tag).append('>');
-                }
-                html.append("</tr>");
+                table.row().th(row.get(0)).td(row.subList(1, row.size()));
             }
-            html.append("</tbody></table>");
+            html.append("<p>").append(escapeHtml4(title)).append(":</p>").append(table.html());
         }
 
         private static String line(List<String> cells, int[] widths) {

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sluice.magic.Magic;
@@ -46,32 +48,29 @@ public final class IngestMagic implements Magic {
     @Option(names = "--sep", paramLabel = "CHAR", description = "Field separator (default: detected). 'tab' or '\\t' for tabs.")
     String separator;
 
-    @Option(names = "--no-header", description = "The first row is data, not column names (default: detected).")
-    boolean noHeader;
+    @ArgGroup
+    HeaderRow headerRow;
 
-    @Option(names = "--header", description = "The first row holds column names (default: detected).")
-    boolean header;
+    /** Whether the first row holds the column names; detected when neither is given. */
+    static final class HeaderRow {
+        @Option(names = "--header", description = "The first row holds column names (default: detected).")
+        boolean header;
+
+        @Option(names = "--no-header", description = "The first row is data, not column names (default: detected).")
+        boolean noHeader;
+    }
 
     @Option(names = "--missing", paramLabel = "TOKENS", description = "More comma-separated tokens meaning missing, besides empty, NA, NaN, null.")
     String missing;
 
-    @Option(names = "--types", paramLabel = "COL=TYPE,…", description = "Fix column types: integer, decimal, boolean, date, date-time, text.")
-    String types;
+    @Option(names = "--types", split = ",", paramLabel = "COL=TYPE", description = "Fix column types: integer, decimal, boolean, date, date-time, text.")
+    LinkedHashMap<String, String> types;
 
     @Option(names = "--limit", paramLabel = "N", description = "Read only the first N rows.")
     Integer limit;
 
-    @Option(names = "--query", paramLabel = "SQL", description = "For a jdbc: SOURCE, the query to run.")
-    String query;
-
-    @Option(names = "--table", paramLabel = "TABLE", description = "For a jdbc: SOURCE, the table to read.")
-    String table;
-
-    @Option(names = "--password-env", paramLabel = "VAR", description = "For a jdbc: SOURCE, the environment variable holding the password.")
-    String passwordEnv;
-
-    @Option(names = "--password-prompt", description = "For a jdbc: SOURCE, ask for the password (typed hidden; it never enters the notebook).")
-    boolean passwordPrompt;
+    @Mixin
+    JdbcOptions jdbc;
 
     @Option(names = "--columns", paramLabel = "A,B,…", description = "Keep only these columns, in this order (Parquet and databases read no others).")
     String columns;
@@ -155,38 +154,29 @@ public final class IngestMagic implements Magic {
         if (limit != null && limit < 0) {
             throw new UsageError("--limit must be 0 or more, not " + limit + ".");
         }
-        if (header && noHeader) {
-            throw new UsageError("Give --header or --no-header, not both.");
-        }
-        boolean jdbc = source.startsWith("jdbc:");
-        if (!jdbc && (query != null || table != null || passwordEnv != null || passwordPrompt)) {
-            throw new UsageError("--query, --table, --password-env and --password-prompt are for jdbc: sources, not '" + source + "'.");
-        }
-        if (passwordEnv != null && passwordPrompt) {
-            throw new UsageError("Give --password-env or --password-prompt, not both.");
-        }
-        if (jdbc && (query == null) == (table == null)) {
-            throw new UsageError("A jdbc: source needs --query \"SQL\" or --table NAME (one of them).");
-        }
+        jdbc.check(source);
         if (name != null && !name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
             throw new UsageError("--as needs a simple name (letters, digits, _ . -), not '" + name + "'.");
         }
         checkFormatOptions();
         Character sep = separator();
-        Map<String, String> types = typeMap();
+        Map<String, String> typeMap = new LinkedHashMap<>();
+        if (types != null) {
+            types.forEach((column, type) -> typeMap.put(column.strip(), type.strip()));
+        }
         List<String> columnList = columnList();
         Character decimalMark = mark("--decimal", decimal, ".,", sep);
         Character thousandsMark = mark("--thousands", thousands, ".,' ", sep);
         String dates = dateFormat();
         String charset = encoding();
         // Asked last, so that a mistake in any other option is reported before anyone types a password.
-        return new IngestOptions(source, sep, header ? Boolean.TRUE : noHeader ? Boolean.FALSE : null, list(missing),
-                types, limit, query, table, passwordEnv, password(), columnList, sheet, decimalMark, thousandsMark, dates, charset);
+        return new IngestOptions(source, sep, headerRow == null ? null : headerRow.header, list(missing), typeMap, limit,
+                jdbc.query(), jdbc.table(), jdbc.passwordEnv(), password(), columnList, sheet, decimalMark, thousandsMark, dates, charset);
     }
 
     /** The password asked for with --password-prompt, once every other option is known to be right; else null. */
     private String password() {
-        if (!passwordPrompt) {
+        if (!jdbc.passwordPrompt()) {
             return null;
         }
         String password = askPassword.apply("Password for " + Secrets.mask(source) + ": ");
@@ -274,17 +264,5 @@ public final class IngestMagic implements Magic {
             }
         }
         return items;
-    }
-
-    private Map<String, String> typeMap() {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (String pair : list(types)) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0 || eq == pair.length() - 1) {
-                throw new UsageError("--types takes COL=TYPE pairs separated by commas, e.g. year=integer,sex=text; not '" + pair + "'.");
-            }
-            map.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-        }
-        return map;
     }
 }

@@ -5,6 +5,7 @@ import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 import java.util.List;
 import java.util.Map;
 import sluice.render.Bundle;
+import sluice.render.HtmlTable;
 import sluice.render.Renderable;
 import sluice.render.TableView;
 import sluice.session.Provenance;
@@ -35,16 +36,15 @@ public record IngestReport(String source, Table table, double seconds, String na
             html.append("<p class=\"sluice-note\">").append(escapeHtml4(note)).append("</p>");
         }
         plain.append('\n');
-        html.append("<table class=\"dataframe\" border=\"1\"><thead><tr><th>column</th><th>type</th><th>missing</th></tr></thead><tbody>");
+        HtmlTable schema = new HtmlTable().th("column", "type", "missing");
         int width = table.columnNames().stream().mapToInt(String::length).max().orElse(6);
         for (Column<?> column : table.columns()) {
             String type = TableView.typeName(column);
             int missing = column.countMissing();
             plain.append(String.format("%-" + width + "s  %-9s  %,d missing%n", column.name(), type, missing));
-            html.append("<tr><td>").append(escapeHtml4(column.name())).append("</td><td>").append(type)
-                    .append("</td><td>").append(String.format("%,d", missing)).append("</td></tr>");
+            schema.row().td(column.name(), type, String.format("%,d", missing));
         }
-        html.append("</tbody></table>");
+        html.append(schema.html());
         Table head = table.first(PREVIEW_ROWS);
         plain.append('\n').append(head.printAll());
         html.append("<p>First rows:</p>").append(TableView.html(head).replace(TableView.shape(head), "")).append("</div>");

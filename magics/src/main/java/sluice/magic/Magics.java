@@ -67,7 +67,7 @@ public final class Magics {
             String hint = e.getSuggestions().isEmpty() ? "" : " Did you mean '" + e.getSuggestions().get(0) + "'?";
             throw new UsageError(e.getMessage().lines().findFirst().orElse("") + "." + hint, synopsis(e.getCommandLine()));
         } catch (CommandLine.ParameterException e) {
-            throw new UsageError(e.getMessage(), synopsis(e.getCommandLine()));
+            throw new UsageError(ParseErrors.message(e, line.args()), synopsis(e.getCommandLine()));
         }
         while (parsed.hasSubcommand()) {
             parsed = parsed.subcommand();
@@ -142,6 +142,30 @@ public final class Magics {
         return options(name, null);
     }
 
+    /**
+     * The values {@code option} of a magic (or of one of its operations) takes when they are a fixed set,
+     * as {@code --help} lists them ({@code --how}: any, all), for completion; empty for any other option.
+     */
+    public List<String> choices(String name, String subcommand, String option) {
+        CommandLine command = declaration(name);
+        CommandLine chosen = subcommand == null ? null : command.getSubcommands().get(subcommand);
+        OptionSpec spec = (chosen == null ? command : chosen).getCommandSpec().findOption(option);
+        List<String> values = spec == null ? null : choices(spec);
+        return values == null ? List.of() : values;
+    }
+
+    /** The values an enum option (or an enum-valued map option) accepts, as --help lists them; null for others. */
+    static List<String> choices(CommandLine.Model.ArgSpec spec) {
+        Class<?> type = Map.class.isAssignableFrom(spec.type()) && spec.auxiliaryTypes().length > 1 ? spec.auxiliaryTypes()[1]
+                : spec.type();
+        if (!type.isEnum()) {
+            return null;
+        }
+        List<String> values = new ArrayList<>();
+        spec.completionCandidates().forEach(values::add);
+        return values;
+    }
+
     private Entry entry(String name, Kind kind) {
         Entry entry = entries.get(name);
         String called = (kind == null ? Kind.LINE : kind).prefix + name;
@@ -174,6 +198,8 @@ public final class Magics {
             addHelp(subcommand.getCommandSpec());
             command.addSubcommand(operation, subcommand);
         });
+        // Set after the operations are added, as picocli applies it to the subcommands present.
+        command.setCaseInsensitiveEnumValuesAllowed(true);
         return command;
     }
 

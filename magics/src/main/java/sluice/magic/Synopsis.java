@@ -33,8 +33,12 @@ final class Synopsis {
             words.add(parameter.arity().min() == 0 ? "[" + label + "]" : label);
         }
         List<OptionSpec> options = options(spec);
-        options.stream().filter(OptionSpec::required).forEach(option -> words.add(option(option)));
-        List<OptionSpec> optional = options.stream().filter(option -> !option.required()).toList();
+        options.stream().filter(Synopsis::required).forEach(option -> words.add(option(option)));
+        // A required group of exclusive options reads as (--iqr K | --z K | --range LO:HI).
+        spec.argGroups().stream().filter(group -> group.multiplicity().min() > 0).forEach(group -> words.add(
+                "(" + String.join(" | ", group.options().stream().map(Synopsis::option).toList()) + ")"));
+        List<OptionSpec> optional = options.stream().filter(option -> !option.required()
+                || option.group() != null && option.group().multiplicity().min() == 0).toList();
         if (optional.size() > NAMED_OPTIONS) {
             words.add("[options]");
         } else {
@@ -50,6 +54,11 @@ final class Synopsis {
 
     private static List<OptionSpec> options(CommandSpec spec) {
         return spec.options().stream().filter(option -> !option.usageHelp() && !option.versionHelp()).toList();
+    }
+
+    /** Required on its own: an option in a group is required only within the group. */
+    private static boolean required(OptionSpec option) {
+        return option.required() && option.group() == null;
     }
 
     private static String option(OptionSpec option) {

@@ -25,33 +25,27 @@ public final class TableView {
     }
 
     public static String html(Table table) {
-        StringBuilder html = new StringBuilder("<div class=\"sluice-table\">");
-        html.append("<table class=\"dataframe\" border=\"1\"><thead><tr><th></th>");
+        HtmlTable html = new HtmlTable().thHtml("");
         for (Column<?> column : table.columns()) {
-            html.append("<th title=\"").append(escapeHtml4(column.type().name())).append("\">")
-                    .append(escapeHtml4(column.name()))
-                    .append("<br><small style=\"font-weight:normal\">").append(typeName(column)).append("</small></th>");
+            html.thHtml(escapeHtml4(column.name()) + "<br><small style=\"font-weight:normal\">" + typeName(column) + "</small>",
+                    column.type().name());
         }
-        html.append("</tr></thead><tbody>");
         boolean cut = table.rowCount() > HEAD + TAIL;
         IntStream head = IntStream.range(0, cut ? HEAD : table.rowCount());
         head.forEach(row -> appendRow(html, table, row));
         if (cut) {
-            html.append("<tr><th>…</th>");
-            table.columns().forEach(c -> html.append("<td>…</td>"));
-            html.append("</tr>");
+            html.row().thHtml("…");
+            table.columns().forEach(c -> html.tdHtml("…"));
             IntStream.range(table.rowCount() - TAIL, table.rowCount()).forEach(row -> appendRow(html, table, row));
         }
-        html.append("</tbody></table><p>").append(escapeHtml4(shape(table))).append("</p></div>");
-        return html.toString();
+        return "<div class=\"sluice-table\">" + html.html() + "<p>" + escapeHtml4(shape(table)) + "</p></div>";
     }
 
-    private static void appendRow(StringBuilder html, Table table, int row) {
-        html.append("<tr><th>").append(row).append("</th>");
+    private static void appendRow(HtmlTable html, Table table, int row) {
+        html.row().thHtml(String.valueOf(row));
         for (Column<?> column : table.columns()) {
-            html.append("<td>").append(column.isMissing(row) ? "<i>NA</i>" : escapeHtml4(column.getString(row))).append("</td>");
+            html.tdHtml(column.isMissing(row) ? "<i>NA</i>" : escapeHtml4(column.getString(row)));
         }
-        html.append("</tr>");
     }
 
     public static String plain(Table table) {

@@ -1,13 +1,12 @@
 package sluice.clean;
 
+import static sluice.magic.Notebook.PENGUINS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import sluice.ingest.IngestMagic;
-import sluice.magic.Magics;
+import sluice.magic.Notebook;
 import sluice.magic.UsageError;
 import sluice.pipeline.Pipeline;
 import sluice.session.Session;
@@ -18,15 +17,11 @@ import tech.tablesaw.api.Table;
 
 /** %clean as a user runs it on penguins: what each op says, what it records, undo, and bad input. */
 class CleanMagicTest {
-    private static final Path PENGUINS = Path.of("src/test/resources/ingest/penguins.csv");
-
-    private final Session session = new Session();
-    private final Magics magics = new Magics()
-            .add("ingest", Magics.Kind.LINE, () -> new IngestMagic(session))
-            .add("clean", Magics.Kind.LINE, () -> new CleanMagic(session));
+    private final Notebook notebook = new Notebook();
+    private final Session session = notebook.session;
 
     private Object run(String line) throws Exception {
-        return magics.run(Magics.Kind.LINE, line, null);
+        return notebook.run(line);
     }
 
     @BeforeEach
@@ -122,10 +117,40 @@ class CleanMagicTest {
     }
 
     @Test
+    void unknownHowOrCastTarget_isOneLine_sayingWhatTheOptionTakes_andTheClosestValue() {
+        assertThatThrownBy(() -> run("clean drop-missing --how alll")).isInstanceOf(UsageError.class)
+                .hasMessage("--how takes any or all, not 'alll'. Did you mean 'all'?");
+        assertThatThrownBy(() -> run("clean cast year --to integr")).isInstanceOf(UsageError.class)
+                .hasMessage("--to takes category, integer, decimal, text, date or boolean, not 'integr'. Did you mean 'integer'?");
+        assertThat(session.pipeline().steps()).isEmpty();
+    }
+
+    @Test
+    void valuesOfAFixedSet_readInAnyCase() throws Exception {
+        assertThat(run("clean drop-missing --how ALL")).isEqualTo("dropped 0 rows with missing values (344 left)");
+        assertThat(run("clean cast year --to Category")).isEqualTo("cast year to category (3 levels)");
+        assertThat(run("clean cast body_mass_g --to double")).as("the first names still read").isEqualTo("cast body_mass_g to decimal");
+    }
+
+    @Test
+    void clipTakesExactlyOneWayToFindBounds() {
+        String exactlyOne = "Give exactly one of --iqr K, --z K or --range LO:HI.";
+        assertThatThrownBy(() -> run("clean clip body_mass_g")).isInstanceOf(UsageError.class).hasMessage(exactlyOne);
+        assertThatThrownBy(() -> run("clean clip body_mass_g --iqr 1.5 --z 3")).isInstanceOf(UsageError.class).hasMessage(exactlyOne);
+    }
+
+    @Test
+    void renameWithoutANewName_saysHowToWriteIt() {
+        assertThatThrownBy(() -> run("clean rename sex")).isInstanceOf(UsageError.class)
+                .hasMessage("Give 'sex' a new name, e.g. sex=new_name.");
+        assertThatThrownBy(() -> run("clean rename sex=gender,island")).isInstanceOf(UsageError.class)
+                .hasMessage("Give 'island' a new name, e.g. island=new_name.");
+    }
+
+    @Test
     void withoutATable_saysToIngestFirst() {
-        Session empty = new Session();
-        Magics clean = new Magics().add("clean", Magics.Kind.LINE, () -> new CleanMagic(empty));
-        assertThatThrownBy(() -> clean.run(Magics.Kind.LINE, "clean drop-missing", null))
+        Notebook empty = new Notebook();
+        assertThatThrownBy(() -> empty.run("clean drop-missing"))
                 .isInstanceOf(UsageError.class).hasMessageContaining("%ingest");
     }
 }

@@ -53,13 +53,6 @@ class DropMissingStepTest {
     }
 
     @Test
-    void unknownHow_saysWhatToUse() {
-        assertThatThrownBy(() -> DropMissingStep.How.parse("alll"))
-                .isInstanceOf(UsageError.class)
-                .hasMessage("Unknown --how 'alll'. Did you mean 'all'? Use --how any or --how all.");
-    }
-
-    @Test
     void unknownColumn_namesTheClosestOne() {
         assertThatThrownBy(() -> new DropMissingStep(List.of("sexx"), DropMissingStep.How.ANY).fit(penguins))
                 .isInstanceOf(UsageError.class)

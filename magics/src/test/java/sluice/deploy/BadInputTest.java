@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sluice.model.Model;
 
 /**
@@ -19,6 +19,8 @@ class BadInputTest {
     /** species, island, bill_length_mm, bill_depth_mm, flipper_length_mm, sex */
     static final String GOOD_ROW = "[\"Adelie\", \"Torgersen\", 39.1, 18.7, 181, \"male\"]";
 
+    @RegisterExtension
+    static final Servers SHARED = Servers.perClass();
     static Model model;
     static Server server;
     static Http http;
@@ -26,13 +28,8 @@ class BadInputTest {
     @BeforeAll
     static void serve() throws Exception {
         model = Trained.regression().session.training().model();
-        server = Server.start(model, Settings.local(0));
+        server = SHARED.start(model);
         http = new Http(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @AfterEach

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sluice.model.Model;
 
 /**
@@ -23,19 +23,16 @@ class BatchBadInputTest {
     static final String RECORD = "{\"species\": \"Adelie\", \"island\": \"Torgersen\", \"bill_length_mm\": 39.1, "
             + "\"bill_depth_mm\": 18.7, \"flipper_length_mm\": 181, \"sex\": \"male\"}\n";
 
+    @RegisterExtension
+    static final Servers SHARED = Servers.perClass();
     static Server server;
     static Http http;
 
     @BeforeAll
     static void serve() throws Exception {
         Model model = Trained.regression().session.training().model();
-        server = Server.start(model, new Settings(Settings.LOOPBACK, 0, null, null, null, 4096, 5));
+        server = SHARED.start(model, new Settings(Settings.LOOPBACK, 0, null, null, null, 4096, 5));
         http = new Http(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @AfterEach

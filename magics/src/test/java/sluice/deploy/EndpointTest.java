@@ -138,7 +138,7 @@ class EndpointTest {
 
     @Test
     void schema_passesTheMetricsOn_leavingOutOnesThatAreUndefined(@TempDir Path dir) throws Exception {
-        Table raw = Table.read().csv(Trained.PENGUINS.toFile());
+        Table raw = Table.read().csv(sluice.magic.Notebook.PENGUINS.toFile());
         Path males = dir.resolve("males.txt");
         Files.write(males, java.util.stream.IntStream.range(0, raw.rowCount())
                 .filter(i -> "male".equals(raw.stringColumn("sex").get(i))).limit(30).mapToObj(String::valueOf).toList());

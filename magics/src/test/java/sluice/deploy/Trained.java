@@ -1,23 +1,16 @@
 package sluice.deploy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.file.Path;
-import sluice.clean.CleanMagic;
-import sluice.ingest.IngestMagic;
+import static sluice.magic.Notebook.PENGUINS;
+
 import sluice.magic.Magics;
+import sluice.magic.Notebook;
 import sluice.session.Session;
-import sluice.train.TrainMagic;
 
 /** A session with penguins read, partly cleaned and a model trained, as a notebook would have it. */
 final class Trained {
-    static final Path PENGUINS = Path.of("src/test/resources/ingest/penguins.csv");
-
-    final Session session = new Session();
-    final Magics magics = new Magics()
-            .add("ingest", Magics.Kind.LINE, () -> new IngestMagic(session))
-            .add("clean", Magics.Kind.LINE, () -> new CleanMagic(session))
-            .add("train", Magics.Kind.LINE, () -> new TrainMagic(session, new PrintStream(new ByteArrayOutputStream(), true)));
+    private final Notebook notebook = new Notebook();
+    final Session session = notebook.session;
+    final Magics magics = notebook.magics;
 
     /** Penguins with sex dropped where missing and bill length filled with its mean, then {@code %train trainArgs}. */
     static Trained penguins(String trainArgs) throws Exception {
@@ -39,6 +32,6 @@ final class Trained {
     }
 
     Object run(String line) throws Exception {
-        return magics.run(Magics.Kind.LINE, line, null);
+        return notebook.run(line);
     }
 }

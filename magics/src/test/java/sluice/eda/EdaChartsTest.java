@@ -1,14 +1,13 @@
 package sluice.eda;
 
+import static sluice.magic.Notebook.PENGUINS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import sluice.ingest.IngestMagic;
-import sluice.magic.Magics;
+import sluice.magic.Notebook;
 import sluice.magic.UsageError;
 import sluice.render.Chart;
 import sluice.session.Session;
@@ -17,15 +16,11 @@ import tech.tablesaw.api.Table;
 
 /** The plotted views on penguins: the aggregates they carry match counts done here. */
 class EdaChartsTest {
-    private static final Path PENGUINS = Path.of("src/test/resources/ingest/penguins.csv");
-
-    private final Session session = new Session();
-    private final Magics magics = new Magics()
-            .add("ingest", Magics.Kind.LINE, () -> new IngestMagic(session))
-            .add("eda", Magics.Kind.LINE, () -> new EdaMagic(session));
+    private final Notebook notebook = new Notebook();
+    private final Session session = notebook.session;
 
     private Object run(String line) throws Exception {
-        return magics.run(Magics.Kind.LINE, line, null);
+        return notebook.run(line);
     }
 
     @BeforeEach

@@ -1,13 +1,11 @@
 package sluice.evaluate;
 
+import static sluice.magic.Notebook.PENGUINS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +13,15 @@ import java.util.Random;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import sluice.clean.CleanMagic;
-import sluice.ingest.IngestMagic;
-import sluice.magic.Magics;
+import sluice.magic.Notebook;
 import sluice.magic.UsageError;
 import sluice.model.Model;
 import sluice.model.Scores;
 import sluice.render.Chart;
 import sluice.render.ChartView;
 import sluice.session.Session;
-import sluice.train.TrainMagic;
+import sluice.model.Model;
+import sluice.model.Scores;
 import sluice.train.TrainReport;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -32,17 +29,11 @@ import tech.tablesaw.api.Table;
 
 /** %evaluate on penguins after %train: metrics recomputed here, the report's plots, and every bad input. */
 class EvaluateMagicTest {
-    static final Path PENGUINS = Path.of("src/test/resources/ingest/penguins.csv");
-
-    private final Session session = new Session();
-    private final Magics magics = new Magics()
-            .add("ingest", Magics.Kind.LINE, () -> new IngestMagic(session))
-            .add("clean", Magics.Kind.LINE, () -> new CleanMagic(session))
-            .add("train", Magics.Kind.LINE, () -> new TrainMagic(session, new PrintStream(OutputStream.nullOutputStream())))
-            .add("evaluate", Magics.Kind.LINE, () -> new EvaluateMagic(session));
+    private final Notebook notebook = new Notebook();
+    private final Session session = notebook.session;
 
     private Object run(String line) throws Exception {
-        return magics.run(Magics.Kind.LINE, line, null);
+        return notebook.run(line);
     }
 
     private Evaluation evaluate(String line) throws Exception {

@@ -165,6 +165,17 @@ class CsvFormatsTest {
         assertThat(fx.session.hasTable()).isFalse();
     }
 
+    @Test
+    void exclusiveOptionsAndMalformedTypes_areOneLineErrors_namingTheOptions() {
+        IngestFixture fx = fx();
+        String file = fx.write("x.csv", "a,b\n1,2\n");
+        assertThat(fx.error(file + " --header --no-header")).isEqualTo("Give --header or --no-header, not both.");
+        assertThat(fx.error("jdbc:sqlite:x.db --query 'SELECT 1' --table t")).isEqualTo("Give --query or --table, not both.");
+        assertThat(fx.error(file + " --types a")).isEqualTo("--types takes COL=TYPE pairs separated by commas, not 'a'.");
+        assertThat(fx.error(file + " --table t")).startsWith("--query, --table, --password-env and --password-prompt are for jdbc: sources");
+        assertThat(fx.session.hasTable()).isFalse();
+    }
+
     private static IngestReport report(Session session, String line) throws Exception {
         Magics magics = new Magics();
         magics.add("ingest", Magics.Kind.LINE, () -> new IngestMagic(session));
