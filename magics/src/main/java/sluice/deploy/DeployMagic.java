@@ -60,6 +60,8 @@ public final class DeployMagic implements Magic {
         Model model = session.training().model();
         Server running = session.server(Server.class);
         Settings wanted = listen.settings(running, environment);
+        Sample sample = Sample.of(model, session.hasTable() ? session.raw() : null);
+        WarmUp.run(model, sample.body());
         String headline;
         if (running != null && sameListener(running, wanted)) {
             running.swap(model);
@@ -75,8 +77,6 @@ public final class DeployMagic implements Magic {
             running = server;
             headline = "Serving " + Documents.describe(model) + " at " + server.url() + " (version " + server.version().id() + ")";
         }
-        Sample sample = Sample.of(model, session.hasTable() ? session.raw() : null);
-        WarmUp.run(model, running.version(), sample.body());
         Sample.Reply reply = sample.send(running.url(), wanted.token());
         return new DeployReport(headline, running.url(), sample.curl(running.url(), wanted.tokenVariable()), reply, wanted.exposure());
     }

@@ -46,8 +46,8 @@ public final class ServeCommand implements Callable<Integer> {
         QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         Settings settings = listen.settings(null, System::getenv);
         Model model = Model.load(file);
+        WarmUp.run(model, Sample.of(model, null).body());
         Server server = Server.start(model, Version.of(file), settings);
-        WarmUp.run(model, server.version(), Sample.of(model, null).body());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,7 +23,8 @@ import sluice.model.Model;
  * model's code on the same cores as the load, so a load test started right after {@code %deploy}
  * saw a tenth of the warm throughput and a p99 of tens of milliseconds. A throwaway server on a free
  * loopback port, with its own counters (the endpoint's metrics and status count only real
- * requests), answers the sample request until the JIT has gone quiet or the budget is spent.
+ * requests), answers the sample request until the JIT has gone quiet or the budget is spent. It
+ * shares the model, and so the code the JIT compiles, with the endpoint.
  */
 final class WarmUp {
     /** The longest a warm-up may take; in a JVM whose serving path is already compiled it ends after a third of a second. */
@@ -37,16 +39,18 @@ final class WarmUp {
     private WarmUp() {
     }
 
-    /** Sends {@code body} to {@code model}'s throwaway server until the JIT is quiet or {@link #BUDGET} is spent. */
-    static Result run(Model model, Version version, String body) throws InterruptedException {
+    /**
+     * Sends {@code body} to {@code model}'s throwaway server until the JIT is quiet or {@link #BUDGET} is spent;
+     * called before the endpoint starts or swaps, so that no client shares the CPUs with it.
+     */
+    static Result run(Model model, String body) throws InterruptedException {
         long start = System.nanoTime();
         if (BUDGET.isZero()) {
             return new Result(0, Duration.ZERO);
         }
         LongAdder answered = new LongAdder();
         AtomicBoolean done = new AtomicBoolean();
-        Version uncounted = new Version(version.id(), version.since(), new LongAdder()); // the endpoint's counts only real requests
-        try (Server server = Server.start(model, uncounted, Settings.local(0))) {
+        try (Server server = Server.start(model, new Version("warm-up", Instant.now(), new LongAdder()), Settings.local(0))) {
             byte[] request = ("POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
                     + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
             List<Thread> senders = new ArrayList<>();

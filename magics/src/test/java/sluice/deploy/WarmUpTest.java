@@ -17,7 +17,7 @@ class WarmUpTest {
         Model model = trained.session.training().model();
         Server endpoint = servers.start(model);
 
-        WarmUp.Result result = WarmUp.run(model, endpoint.version(), Sample.of(model, trained.session.raw()).body());
+        WarmUp.Result result = WarmUp.run(model, Sample.of(model, trained.session.raw()).body());
 
         assertThat(result.requests()).isGreaterThan(100);
         assertThat(result.took()).isLessThan(WarmUp.BUDGET.plusSeconds(2));
@@ -31,7 +31,7 @@ class WarmUpTest {
     void aSampleTheModelRefuses_endsTheWarmUpWithoutCountingIt() throws Exception {
         Model model = Trained.regression().session.training().model();
 
-        WarmUp.Result result = WarmUp.run(model, Version.of(model), "{\"features\": [1]}");
+        WarmUp.Result result = WarmUp.run(model, "{\"features\": [1]}");
 
         assertThat(result.requests()).isZero();
     }
