@@ -26,15 +26,16 @@ final class WarmUp {
      * started and no cell has run for a moment (not to slow either: a first `1 + 1` sent at start
      * replies 0.09 s sooner than with the scan started at once), they are ready about 1.5 s after the
      * kernel first answers, before a first %ingest typed after a second or two. Then every learner is
-     * trained once, so that the first %train does not wait for the JIT (0.75 s against 0.15 s).
+     * trained once, so that the first %train does not wait for the JIT (0.75 s against 0.15 s); not
+     * once the user has trained (the JIT is warm for what they use, and an endpoint may be under load).
      */
-    static WarmUp start(ShellStart java, BooleanSupplier cellRunning) {
+    static WarmUp start(ShellStart java, BooleanSupplier cellRunning, BooleanSupplier trained) {
         WarmUp warmUp = new WarmUp(cellRunning);
         java.then(() -> daemon(() -> warmUp.whenIdle(() -> {
             daemon(() -> Table.create("warm-up"));
             sluice.ingest.ReaderWarmUp.run();
             sluice.dependencies.ResolverWarmUp.run();
-            sluice.train.TrainWarmUp.run(cellRunning);
+            sluice.train.TrainWarmUp.run(() -> cellRunning.getAsBoolean() || trained.getAsBoolean());
         })));
         return warmUp;
     }
