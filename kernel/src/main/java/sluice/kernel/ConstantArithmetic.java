@@ -112,32 +112,20 @@ final class ConstantArithmetic {
                 default -> x % y;
             };
         }
-        if (a instanceof Long || b instanceof Long) {
-            long x = a.longValue();
-            long y = b.longValue();
-            if ((op == '/' || op == '%') && y == 0) {
-                throw new NotConstant();
-            }
-            return switch (op) {
-                case '+' -> x + y;
-                case '-' -> x - y;
-                case '*' -> x * y;
-                case '/' -> x / y;
-                default -> x % y;
-            };
-        }
-        int x = a.intValue();
-        int y = b.intValue();
+        long x = a.longValue();
+        long y = b.longValue();
         if ((op == '/' || op == '%') && y == 0) {
             throw new NotConstant();
         }
-        return switch (op) {
+        long value = switch (op) {
             case '+' -> x + y;
             case '-' -> x - y;
             case '*' -> x * y;
             case '/' -> x / y;
             default -> x % y;
         };
+        // Two ints: the long result cut to 32 bits is exactly what int arithmetic gives, overflow included.
+        return a instanceof Long || b instanceof Long ? (Number) Long.valueOf(value) : (Number) Integer.valueOf((int) value);
     }
 
     /** Takes the operator {@code op}; {@code ++} and {@code --} are increment and decrement, and {@code //} a comment. */
