@@ -61,7 +61,7 @@ final class WarmUp {
                 senders.add(sender);
             }
             try {
-                waitForQuietJit(start);
+                waitForQuietJit(start, () -> senders.stream().anyMatch(Thread::isAlive));
             } finally {
                 done.set(true);
                 for (Thread sender : senders) {
@@ -122,13 +122,16 @@ final class WarmUp {
         throw new IOException("the connection closed");
     }
 
-    /** Returns when a slice passed without compilation (after the first few), the budget is spent or the cell is stopped. */
-    private static void waitForQuietJit(long start) throws InterruptedException {
+    /**
+     * Returns when a slice passed without compilation (after the first few), the budget is spent, no connection is
+     * left {@code sending} (the sample was refused) or the cell is stopped.
+     */
+    private static void waitForQuietJit(long start, java.util.function.BooleanSupplier sending) throws InterruptedException {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean measurable = jit != null && jit.isCompilationTimeMonitoringSupported();
         long compiled = measurable ? jit.getTotalCompilationTime() : 0;
         long deadline = start + BUDGET.toNanos();
-        for (int slice = 1; System.nanoTime() < deadline; slice++) {
+        for (int slice = 1; System.nanoTime() < deadline && sending.getAsBoolean(); slice++) {
             Thread.sleep(SLICE.toMillis());
             if (measurable) {
                 long now = jit.getTotalCompilationTime();

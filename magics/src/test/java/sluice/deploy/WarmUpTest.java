@@ -34,5 +34,6 @@ class WarmUpTest {
         WarmUp.Result result = WarmUp.run(model, "{\"features\": [1]}");
 
         assertThat(result.requests()).isZero();
+        assertThat(result.took()).isLessThan(WarmUp.BUDGET);
     }
 }
