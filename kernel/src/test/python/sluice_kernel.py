@@ -87,10 +87,10 @@ class Kernel:
         self.client = client
 
     @classmethod
-    def start(cls, timeout=60):
+    def start(cls, timeout=60, kernel_name=KERNEL_NAME):
         from jupyter_client.manager import KernelManager
 
-        manager = KernelManager(kernel_name=KERNEL_NAME)
+        manager = KernelManager(kernel_name=kernel_name)
         manager.start_kernel()
         client = manager.client()
         client.start_channels()

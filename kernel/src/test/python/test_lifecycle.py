@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from sluice_kernel import JAR, require
+from sluice_kernel import JAR, Kernel, require
 
 require("jupyter_client")
 
@@ -17,6 +17,27 @@ def test_the_installed_kernelspec_asks_for_message_interrupts(kernelspec):
     assert spec["language"] == "java"
     assert spec["interrupt_mode"] == "message"
     assert spec["argv"][-2:] == ["kernel", "{connection_file}"]
+
+
+def test_a_kernel_reads_the_classes_of_its_start_from_the_archive_install_recorded(kernelspec, tmp_path):
+    """A class read from the jar is parsed and verified at every start: the archive holds them all (ZeroMQ, HMAC,
+    the messages' JSON), and the kernelspec's command line does not read picocli's Java 5 classes."""
+    spec = json.loads((kernelspec / "kernel.json").read_text())
+    log = tmp_path / "classes.txt"
+    jar = spec["argv"].index("-jar")
+    spec["argv"][jar:jar] = [f"-Xlog:class+load:file={log}"]
+    logged = kernelspec.parent / "sluice-class-log"
+    logged.mkdir()
+    (logged / "kernel.json").write_text(json.dumps(spec))
+    kernel = Kernel.start(kernel_name=logged.name)
+    try:
+        assert kernel.ok("1 + 1").result == "2"
+        loaded = log.read_text().splitlines()
+    finally:
+        kernel.stop()
+    from_jar = [line.split()[1] for line in loaded if "source: file:" in line or "source: jar:" in line]
+    assert len(loaded) > 2000, f"-Xlog:class+load wrote only {len(loaded)} lines"
+    assert len(from_jar) < 20, f"{len(from_jar)} classes read from the jar, not the archive: {from_jar[:40]}"
 
 
 def interrupt(kernel, code, settle):

@@ -33,6 +33,23 @@ final class KernelCommand implements Callable<Integer> {
         early = ShellStart.begin();
     }
 
+    /**
+     * {@code kernel CONNECTION_FILE}, the command line of the kernelspec, run without picocli: its classes
+     * are compiled for Java 5, which the class archive {@code install} records cannot hold, so reading
+     * the commands' declarations would load some 180 classes from the jar at every kernel start.
+     * Anything else on the command line ({@code kernel --help}) goes through picocli as usual.
+     */
+    static int asJupyterRunsIt(String connectionFile) {
+        KernelCommand command = new KernelCommand();
+        command.connectionFile = Path.of(connectionFile);
+        try {
+            return command.call();
+        } catch (UsageError e) {
+            System.err.println("sluice: " + e.getMessage());
+            return 2;
+        }
+    }
+
     /** Runs the kernel until Jupyter shuts it down; 0 then, 1 when it could not start. */
     @Override
     public Integer call() {

@@ -43,6 +43,9 @@ public final class Main implements Callable<Integer> {
         }
         if (args.length > 0 && args[0].equals("kernel")) {
             KernelCommand.startEarly();
+            if (args.length == 2 && !args[1].startsWith("-")) {
+                System.exit(KernelCommand.asJupyterRunsIt(args[1]));
+            }
         }
         CommandLine launcher = new CommandLine(new Main());
         launcher.getSubcommands().values().forEach(command -> command.getCommandSpec().versionProvider(new SluiceVersion()));

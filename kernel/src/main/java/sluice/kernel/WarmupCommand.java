@@ -48,6 +48,7 @@ final class WarmupCommand implements Callable<Integer> {
             }
             kernel.isComplete("for (int i = 0; i < 3; i++) {");
             kernel.complete("Strin", 5);
+            ProtocolRoundTrip.run(kernel);
         } catch (Exception e) {
             System.err.println("sluice: warmup failed: " + e);
             return 1;
