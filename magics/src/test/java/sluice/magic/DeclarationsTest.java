@@ -53,6 +53,14 @@ class DeclarationsTest {
     }
 
     @Test
+    void anOptionOfAGroupGivenTwice_saysToGiveItOnce() {
+        assertThatThrownBy(() -> notebook.run("ingest jdbc:sqlite:x.db --query 'SELECT 1' --query 'SELECT 2'"))
+                .isInstanceOf(UsageError.class).hasMessage("Give --query only once.");
+        assertThatThrownBy(() -> notebook.run("clean clip x --iqr 1 --iqr 2"))
+                .isInstanceOf(UsageError.class).hasMessage("Give --iqr only once.");
+    }
+
+    @Test
     void passwordFromBothPlaces_isOneLine_namingTheTwoOptions() {
         assertThatThrownBy(() -> notebook.run("ingest jdbc:sqlite:x.db --table t --password-env PW --password-prompt"))
                 .isInstanceOf(UsageError.class).hasMessage("Give --password-env or --password-prompt, not both.");
