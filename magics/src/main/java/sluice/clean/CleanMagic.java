@@ -70,21 +70,26 @@ public final class CleanMagic implements Magic {
 
     @Command(description = "Fill missing values with the mean, median, mode, zero or a value.")
     final class Fill implements Magic {
-        @Parameters(arity = "0..1", paramLabel = "COLS", description = "Columns to fill, comma separated.")
-        String columns;
-
-        @Option(names = "--all", description = "Every column the rule suits: numeric ones for mean, median and zero.")
-        boolean all;
+        @ArgGroup(multiplicity = "1")
+        Which which;
 
         @Option(names = "--with", required = true, paramLabel = "RULE", description = "mean, median, mode, zero or a value.")
         String rule;
 
+        /** Which columns: exactly one of these. */
+        static final class Which {
+            @Parameters(paramLabel = "COLS", description = "Columns to fill, comma separated.")
+            String columns;
+
+            @Option(names = "--all", description = "Every column the rule suits: numeric ones for mean, median and zero.")
+            boolean all;
+        }
+
         @Override
         public Object run(String body) {
             Table before = session.table();
-            if (all == (columns != null)) {
-                throw new UsageError("Give the columns to fill, or --all (one of them).");
-            }
+            boolean all = which.all;
+            String columns = which.columns;
             List<String> chosen = all && FillStep.isNumericRule(rule) ? FillStep.numericColumns(before)
                     : all ? before.columnNames() : commaSeparated(columns);
             List<String> leftAlone = new ArrayList<>(before.columnNames());

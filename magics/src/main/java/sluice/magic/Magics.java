@@ -57,6 +57,10 @@ public final class Magics {
         try {
             parsed = command.parseArgs(line.args().toArray(String[]::new));
         } catch (CommandLine.UnmatchedArgumentException e) {
+            String conflict = ParseErrors.conflict(e, line.args());
+            if (conflict != null) {
+                throw new UsageError(conflict, synopsis(e.getCommandLine()));
+            }
             List<String> unmatched = e.getUnmatched();
             if (e.getCommandLine() == command && !magic.subcommands().isEmpty() && !unmatched.isEmpty()
                     && !unmatched.get(0).startsWith("-")) {

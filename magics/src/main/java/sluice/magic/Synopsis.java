@@ -29,14 +29,17 @@ final class Synopsis {
             }
         }
         for (PositionalParamSpec parameter : spec.positionalParameters()) {
+            if (parameter.group() != null) {
+                continue;
+            }
             String label = parameter.paramLabel() + (parameter.arity().max() > 1 ? "…" : "");
             words.add(parameter.arity().min() == 0 ? "[" + label + "]" : label);
         }
         List<OptionSpec> options = options(spec);
         options.stream().filter(Synopsis::required).forEach(option -> words.add(option(option)));
-        // A required group of exclusive options reads as (--iqr K | --z K | --range LO:HI).
+        // A required group of exclusive options reads as (--iqr K | --z K | --range LO:HI), or (COLS | --all).
         spec.argGroups().stream().filter(group -> group.multiplicity().min() > 0).forEach(group -> words.add(
-                "(" + String.join(" | ", group.options().stream().map(Synopsis::option).toList()) + ")"));
+                "(" + String.join(" | ", group.args().stream().map(Synopsis::member).toList()) + ")"));
         List<OptionSpec> optional = options.stream().filter(option -> !option.required()
                 || option.group() != null && option.group().multiplicity().min() == 0).toList();
         if (optional.size() > NAMED_OPTIONS) {
@@ -59,6 +62,10 @@ final class Synopsis {
     /** Required on its own: an option in a group is required only within the group. */
     private static boolean required(OptionSpec option) {
         return option.required() && option.group() == null;
+    }
+
+    private static String member(CommandLine.Model.ArgSpec arg) {
+        return arg instanceof OptionSpec option ? option(option) : arg.paramLabel();
     }
 
     private static String option(OptionSpec option) {

@@ -157,11 +157,8 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
     }
 
     private static List<String> features(Table table, String target, TrainOptions options) {
-        List<String> asked = MagicLine.commaSeparated(options.features);
-        List<String> excluded = MagicLine.commaSeparated(options.exclude);
-        if (!asked.isEmpty() && !excluded.isEmpty()) {
-            throw new UsageError("Give --features or --exclude, not both.");
-        }
+        List<String> asked = MagicLine.commaSeparated(options.features());
+        List<String> excluded = MagicLine.commaSeparated(options.exclude());
         excluded.forEach(name -> column(table, name, "column"));
         List<String> features = new ArrayList<>();
         for (String name : asked.isEmpty() ? table.columnNames() : asked) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Stack;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,11 +21,8 @@ public final class TrainOptions {
     @Option(names = "--target", required = true, paramLabel = "COL", description = "The column to predict.")
     String target;
 
-    @Option(names = "--features", paramLabel = "A,B", description = "The columns to learn from (default: all but the target).")
-    String features;
-
-    @Option(names = "--exclude", paramLabel = "C,D", description = "Columns to leave out of the features.")
-    String exclude;
+    @ArgGroup
+    Features features;
 
     @Option(names = "--test-size", paramLabel = "SHARE", description = "Share of rows held out for testing (default: 0.2).")
     double testSize = 0.2;
@@ -46,6 +44,25 @@ public final class TrainOptions {
     @Option(names = "--set", paramLabel = "key=value", split = ",",
             description = "A parameter of the algorithm, e.g. --set trees=200,max_depth=12.")
     Map<String, String> settings = new LinkedHashMap<>();
+
+    /** The columns to learn from, or those to leave out: not both. */
+    static final class Features {
+        @Option(names = "--features", paramLabel = "A,B", description = "The columns to learn from (default: all but the target).")
+        String only;
+
+        @Option(names = "--exclude", paramLabel = "C,D", description = "Columns to leave out of the features.")
+        String exclude;
+    }
+
+    /** {@code --features}, or null. */
+    String features() {
+        return features == null ? null : features.only;
+    }
+
+    /** {@code --exclude}, or null. */
+    String exclude() {
+        return features == null ? null : features.exclude;
+    }
 
     /** The tasks {@code --task} takes, as {@code --help} lists them and completion offers them. */
     static final class TaskNames extends ArrayList<String> {

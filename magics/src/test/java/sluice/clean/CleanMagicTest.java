@@ -140,6 +140,19 @@ class CleanMagicTest {
     }
 
     @Test
+    void fillTakesColumnsOrAll_exactlyOne_andChangesNothingOtherwise() {
+        String exactlyOne = "Give exactly one of COLS or --all.";
+        assertThatThrownBy(() -> run("clean fill --with mean")).isInstanceOf(UsageError.class).hasMessage(exactlyOne);
+        assertThatThrownBy(() -> run("clean fill sex --all --with mode")).isInstanceOf(UsageError.class).hasMessage(exactlyOne);
+        assertThatThrownBy(() -> run("clean fill --all sex --with mode")).isInstanceOf(UsageError.class).hasMessage(exactlyOne);
+        assertThatThrownBy(() -> run("clean fill --all --all --with mean")).isInstanceOf(UsageError.class)
+                .hasMessage("Give --all only once.");
+        assertThatThrownBy(() -> run("clean fill sex")).isInstanceOf(UsageError.class).hasMessageContaining("--with");
+        assertThat(session.pipeline().steps()).isEmpty();
+        assertThat(session.table().column("sex").countMissing()).isEqualTo(11);
+    }
+
+    @Test
     void renameWithoutANewName_saysHowToWriteIt() {
         assertThatThrownBy(() -> run("clean rename sex")).isInstanceOf(UsageError.class)
                 .hasMessage("Give 'sex' a new name, e.g. sex=new_name.");

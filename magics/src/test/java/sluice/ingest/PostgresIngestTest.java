@@ -2,12 +2,15 @@ package sluice.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
+import static sluice.ingest.PostgresTables.QUALIFIED;
+import static sluice.ingest.PostgresTables.ROWS;
+import static sluice.ingest.PostgresTables.SCHEMA;
+import static sluice.ingest.PostgresTables.SERVER;
+import static sluice.ingest.PostgresTables.SUFFIX;
+import static sluice.ingest.PostgresTables.TABLE;
+import static sluice.ingest.PostgresTables.URL;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,82 +18,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import sluice.magic.Magics;
 import sluice.magic.UsageError;
-import sluice.render.Bundle;
 import sluice.session.Session;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
 /**
- * {@code %ingest jdbc:postgresql://…} against the real server at 127.0.0.1:5432 (database {@code test}).
- * Without a server the tests are skipped with the reason printed, except under CI=true, where they fail.
+ * {@code %ingest jdbc:postgresql://… --table|--query}: every row and column type arrives as the server holds it,
+ * missing values stay missing, and --columns and --limit read only what is asked.
+ * Against the real server at 127.0.0.1:5432 (see {@link PostgresTables}).
  */
-class JdbcIngestTest {
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
-    private static final String USER = System.getenv("PGUSER") != null ? System.getenv("PGUSER") : "postgres";
-    private static final String URL = SERVER + "?user=" + USER;
-    private static final String PASSWORD = "Sw0rdf1sh-9q";
-    private static final int ROWS = 120_000;
-    /** A schema and table of this run only, so runs at the same time on one server do not meet. */
-    private static final String SUFFIX = Long.toString(ProcessHandle.current().pid()) + "_" + Long.toString(System.nanoTime() % 1_000_000);
-    private static final String SCHEMA = "sluice_jdbc_" + SUFFIX;
-    private static final String TABLE = "every_type_" + SUFFIX;
-    private static final String QUALIFIED = SCHEMA + "." + TABLE;
-
-    private static boolean created;
-
+class PostgresIngestTest {
     private final Session session = new Session();
     private final Magics magics = new Magics().add("ingest", Magics.Kind.LINE, () -> new IngestMagic(session));
 
     @BeforeAll
     static void createTables() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + SCHEMA);
-            created = true;
-            // Each nullable column is NULL on every row where g % 10 = 3: 12,000 of 120,000.
-            s.execute("CREATE TABLE " + QUALIFIED + " AS SELECT"
-                    + " g::integer AS id,"
-                    + " CASE WHEN g % 10 = 3 THEN NULL ELSE g::bigint * 100000 END AS big,"
-                    + " CASE WHEN g % 10 = 3 THEN NULL ELSE (g / 8.0)::numeric(12,2) END AS price,"
-                    + " CASE WHEN g % 10 = 3 THEN NULL ELSE (g / 3.0)::numeric END AS ratio,"
-                    + " CASE WHEN g % 10 = 3 THEN NULL ELSE (g / 4.0)::real END AS weight,"
-                    + " CASE WHEN g % 10 = 3 THEN NULL ELSE (g / 16.0)::double precision END AS score,"
-                    + " CASE WHEN g % 10 = 3 THEN NULL ELSE g % 2 = 0 END AS even,"
-                    + " CASE WHEN g % 10 = 3 THEN NULL ELSE 'name ' || g END AS label,"
-                    + " CASE WHEN g % 10 = 3 THEN NULL ELSE ('c' || g % 5)::varchar(10) END AS category,"
-                    + " CASE WHEN g % 10 = 3 THEN NULL ELSE DATE '2020-01-01' + g % 1000 END AS day,"
-                    + " CASE WHEN g % 10 = 3 THEN NULL ELSE TIMESTAMP '2020-01-01 00:00:00' + g * INTERVAL '1 minute' END AS at"
-                    + " FROM generate_series(1, " + ROWS + ") AS g");
-            s.execute("CREATE TABLE " + SCHEMA + ".\"Mixed Case\" AS SELECT 1 AS one");
-        }
+        PostgresTables.create(PostgresIngestTest.class);
     }
 
     @AfterAll
     static void dropTables() throws SQLException {
-        if (!created) {
-            return;
-        }
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        try {
-            return DriverManager.getConnection(URL);
-        } catch (SQLException e) {
-            String reason = "PostgreSQL is not reachable at " + SERVER + " as " + USER + " (" + e.getMessage().lines().findFirst().orElse("") + ")";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(reason + "; CI=true, so the PostgreSQL tests must run.");
-            }
-            System.err.println("Skipping " + JdbcIngestTest.class.getSimpleName() + ": " + reason + ".");
-            return Assumptions.abort(reason);
-        }
+        PostgresTables.drop(PostgresIngestTest.class);
     }
 
     private IngestReport ingest(String line) throws Exception {
@@ -108,6 +61,7 @@ class JdbcIngestTest {
         assertThat(one.rowCount()).as("rows with id %d", id).isEqualTo(1);
         return one.row(0);
     }
+
 
     @Test
     void table_readsEveryRow_withMatchingColumnTypes() throws Exception {
@@ -299,123 +253,5 @@ class JdbcIngestTest {
 
         assertThat(session.table().rowCount()).isZero();
         assertThat(session.table().columnCount()).isEqualTo(11);
-    }
-
-    @Test
-    void passwordInUrl_works_andIsMaskedInTheReport() throws Exception {
-        IngestReport report = ingest(SERVER + "?user=" + USER + "&password=" + PASSWORD + " --table " + QUALIFIED + " --limit 5");
-        Bundle bundle = report.bundle();
-
-        assertThat(report.summary()).contains("password=****");
-        assertThat(bundle.data().values()).allSatisfy(shown -> assertThat(shown.toString()).doesNotContain(PASSWORD));
-    }
-
-    @Test
-    void userAndPasswordBeforeTheHost_work_andAreMaskedInTheReport() throws Exception {
-        IngestReport report = ingest("jdbc:postgresql://" + USER + ":" + PASSWORD + "@127.0.0.1:5432/test --table " + QUALIFIED + " --limit 5");
-
-        assertThat(session.table().rowCount()).isEqualTo(5);
-        assertThat(report.summary()).contains(USER + ":****@127.0.0.1");
-        assertThat(report.bundle().data().values()).allSatisfy(shown -> assertThat(shown.toString()).doesNotContain(PASSWORD));
-    }
-
-    @Test
-    void unreachableServer_saysSoInOneLine() {
-        assertThatThrownBy(() -> ingest("jdbc:postgresql://127.0.0.1:1/test --table t"))
-                .isInstanceOf(UsageError.class)
-                .hasMessageStartingWith("jdbc:postgresql://127.0.0.1:1/test: Connection to 127.0.0.1:1 refused.")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
-    }
-
-    @Test
-    void unknownHost_isNamed() {
-        assertThatThrownBy(() -> ingest("jdbc:postgresql://no-such-host.invalid:5432/test --table t"))
-                .isInstanceOf(UsageError.class)
-                .hasMessageContaining("Unknown host 'no-such-host.invalid'.");
-    }
-
-    @Test
-    void failedLogin_givesTheServersMessage_withoutThePassword() {
-        assertThatThrownBy(() -> ingest(SERVER + "?user=sluice_no_such_role&password=" + PASSWORD + " --table t"))
-                .isInstanceOf(UsageError.class)
-                .hasMessage("jdbc:postgresql://127.0.0.1:5432/test: role \"sluice_no_such_role\" does not exist."
-                        + " Check the user and password: PGUSER and PGPASSWORD, ~/.pgpass, or --password-env VAR.");
-    }
-
-    @Test
-    void missingDatabase_givesTheServersMessage_withoutThePassword() {
-        assertThatThrownBy(() -> ingest("jdbc:postgresql://" + USER + ":" + PASSWORD + "@127.0.0.1:5432/sluice_no_such_db --table t"))
-                .isInstanceOf(UsageError.class)
-                .hasMessage("jdbc:postgresql://" + USER + ":****@127.0.0.1:5432/sluice_no_such_db: database \"sluice_no_such_db\""
-                        + " does not exist. Check the database name at the end of the URL.");
-    }
-
-    @Test
-    void sqlSyntaxError_givesTheServersMessageAndWhere() {
-        assertThatThrownBy(() -> ingest(URL + " --query 'SELECT id,, label FROM " + QUALIFIED + "'"))
-                .isInstanceOf(UsageError.class)
-                .hasMessage(SERVER + ": syntax error at or near \",\" (character 11 of the query).");
-    }
-
-    @Test
-    void queryOnMissingTable_namesTheClosestTable() {
-        assertThatThrownBy(() -> ingest(URL + " --query 'SELECT * FROM " + SCHEMA + ".every_typ_" + SUFFIX + "'"))
-                .isInstanceOf(UsageError.class)
-                .hasMessage(SERVER + ": relation \"" + SCHEMA + ".every_typ_" + SUFFIX + "\" does not exist"
-                        + " (character 15 of the query). Did you mean '" + QUALIFIED + "'?");
-    }
-
-    @Test
-    void queryOnMissingColumn_keepsTheServersHint() {
-        assertThatThrownBy(() -> ingest(URL + " --query 'SELECT labl FROM " + QUALIFIED + "'"))
-                .isInstanceOf(UsageError.class)
-                .hasMessage(SERVER + ": column \"labl\" does not exist (character 8 of the query)."
-                        + " Hint: Perhaps you meant to reference the column \"" + TABLE + ".label\".");
-    }
-
-    @Test
-    void queryThatWrites_isRefused_andChangesNothing() throws Exception {
-        assertThatThrownBy(() -> ingest(URL + " --query 'DELETE FROM " + QUALIFIED + " RETURNING id'"))
-                .isInstanceOf(UsageError.class)
-                .hasMessageContaining("read-only transaction")
-                .hasMessageEndingWith("%ingest only reads; change data with another tool.");
-        ingest(URL + " --query 'SELECT count(*) AS n FROM " + QUALIFIED + "'");
-        assertThat(session.table().longColumn("n").get(0)).isEqualTo(ROWS);
-    }
-
-    @Test
-    void errorWithPasswordInUrl_neverShowsIt() {
-        assertThatThrownBy(() -> ingest(SERVER + "?user=" + USER + "&password=" + PASSWORD + " --query 'SELEC 1'"))
-                .isInstanceOf(UsageError.class)
-                .hasMessageStartingWith(SERVER + ": syntax error")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(PASSWORD));
-        assertThatThrownBy(() -> ingest("jdbc:postgresql://" + USER + ":" + PASSWORD + "@127.0.0.1:1/test --table t"))
-                .isInstanceOf(UsageError.class)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(PASSWORD).contains(USER + ":****@"));
-    }
-
-    @Test
-    void otherDatabase_withoutItsDriver_saysWhatIsMissing_withoutThePassword() {
-        assertThatThrownBy(() -> ingest("jdbc:sqlserver://sa:" + PASSWORD + "@127.0.0.1/test --table t"))
-                .isInstanceOf(UsageError.class)
-                .hasMessage("jdbc:sqlserver://sa:****@127.0.0.1/test: No JDBC driver for jdbc:sqlserver: URLs is on the classpath."
-                        + " Sluice brings PostgreSQL's (jdbc:postgresql://host:port/db), MariaDB's (jdbc:mariadb:// or jdbc:mysql://host:port/db)"
-                        + " and SQLite's (jdbc:sqlite:FILE); put another database's driver jar on the kernel's classpath.");
-    }
-
-    @Test
-    void failedIngest_leavesTheSessionAsItWas() throws Exception {
-        Table before = Table.create("before");
-        session.setTable("kept", before);
-
-        for (String line : new String[] {
-                URL + " --query 'SELECT * FROM " + QUALIFIED + " WHERE id / (id - 60000) > 0'",
-                "jdbc:postgresql://127.0.0.1:1/test --table t --as other",
-                URL + " --table no_such_table_" + SUFFIX + " --as other"}) {
-            assertThatThrownBy(() -> ingest(line)).isInstanceOf(UsageError.class);
-        }
-
-        assertThat(session.table()).isSameAs(before);
-        assertThat(session.tableNames()).containsExactly("kept");
     }
 }
