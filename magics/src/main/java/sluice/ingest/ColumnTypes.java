@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import sluice.magic.DidYouMean;
 import sluice.magic.UsageError;
+import sluice.render.TypeNames;
 import tech.tablesaw.api.ColumnType;
 
 /** The column type names users write in {@code --types col=type}, mapped to Tablesaw's types. */
@@ -49,7 +50,7 @@ final class ColumnTypes {
         if (type == ColumnType.LOCAL_TIME) {
             return "a time (like 13:45:00)";
         }
-        return "a " + type.name().toLowerCase();
+        return "a " + TypeNames.of(type) + " value";
     }
 
     static ColumnType parse(String column, String name) {

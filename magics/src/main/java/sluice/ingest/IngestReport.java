@@ -8,6 +8,7 @@ import sluice.render.Bundle;
 import sluice.render.HtmlTable;
 import sluice.render.Renderable;
 import sluice.render.TableView;
+import sluice.render.TypeNames;
 import sluice.session.Provenance;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -39,7 +40,7 @@ public record IngestReport(String source, Table table, double seconds, String na
         HtmlTable schema = new HtmlTable().th("column", "type", "missing");
         int width = table.columnNames().stream().mapToInt(String::length).max().orElse(6);
         for (Column<?> column : table.columns()) {
-            String type = TableView.typeName(column);
+            String type = TypeNames.of(column.type());
             int missing = column.countMissing();
             plain.append(String.format("%-" + width + "s  %-9s  %,d missing%n", column.name(), type, missing));
             schema.row().td(column.name(), type, String.format("%,d", missing));

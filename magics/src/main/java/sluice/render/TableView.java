@@ -27,8 +27,8 @@ public final class TableView {
     public static String html(Table table) {
         HtmlTable html = new HtmlTable().thHtml("");
         for (Column<?> column : table.columns()) {
-            html.thHtml(escapeHtml4(column.name()) + "<br><small style=\"font-weight:normal\">" + typeName(column) + "</small>",
-                    column.type().name());
+            html.thHtml(escapeHtml4(column.name()) + "<br><small style=\"font-weight:normal\">" + TypeNames.of(column.type()) + "</small>",
+                    column.getClass().getSimpleName());
         }
         boolean cut = table.rowCount() > HEAD + TAIL;
         IntStream head = IntStream.range(0, cut ? HEAD : table.rowCount());
@@ -55,19 +55,5 @@ public final class TableView {
             return name + shape(table) + "\n" + table.printAll();
         }
         return name + shape(table) + "\n" + table.first(HEAD).printAll() + "\n…\n" + table.last(TAIL).printAll();
-    }
-
-    /** The short type name users see: integer, decimal, text, category, … */
-    public static String typeName(Column<?> column) {
-        return switch (column.type().name()) {
-            case "INTEGER", "LONG", "SHORT" -> "integer";
-            case "DOUBLE", "FLOAT" -> "decimal";
-            case "BOOLEAN" -> "boolean";
-            case "LOCAL_DATE" -> "date";
-            case "LOCAL_DATE_TIME", "INSTANT" -> "date-time";
-            case "LOCAL_TIME" -> "time";
-            case "STRING" -> "text";
-            default -> column.type().name().toLowerCase();
-        };
     }
 }
