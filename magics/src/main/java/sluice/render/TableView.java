@@ -25,6 +25,15 @@ public final class TableView {
     }
 
     public static String html(Table table) {
+        return "<div class=\"sluice-table\">" + rowsHtml(table) + "<p>" + escapeHtml4(shape(table)) + "</p></div>";
+    }
+
+    /** The table's header and rows (the first and last for a big one), without its shape. */
+    static String htmlRows(Table table) {
+        return "<div class=\"sluice-table\">" + rowsHtml(table) + "</div>";
+    }
+
+    private static String rowsHtml(Table table) {
         HtmlTable html = new HtmlTable().thHtml("");
         for (Column<?> column : table.columns()) {
             html.thHtml(escapeHtml4(column.name()) + "<br><small style=\"font-weight:normal\">" + TypeNames.of(column.type()) + "</small>",
@@ -38,7 +47,7 @@ public final class TableView {
             table.columns().forEach(c -> html.tdHtml("…"));
             IntStream.range(table.rowCount() - TAIL, table.rowCount()).forEach(row -> appendRow(html, table, row));
         }
-        return "<div class=\"sluice-table\">" + html.html() + "<p>" + escapeHtml4(shape(table)) + "</p></div>";
+        return html.html();
     }
 
     private static void appendRow(HtmlTable html, Table table, int row) {
