@@ -155,9 +155,9 @@ public final class Report {
     }
 
     private static String line(List<String> cells, int[] widths) {
-        StringBuilder line = new StringBuilder(" ");
+        StringBuilder line = new StringBuilder();
         for (int c = 0; c < cells.size(); c++) {
-            line.append(' ').append(String.format("%-" + widths[c] + "s", cells.get(c)));
+            line.append("  ").append(String.format("%-" + widths[c] + "s", cells.get(c)));
         }
         return line.toString().stripTrailing() + "\n";
     }

@@ -35,7 +35,7 @@ class ReportTest {
                 .table(null, List.of("column", "type"), List.of(List.of("bill", "decimal"), List.of("a&b", "text")))
                 .labelledTable("metrics", List.of("metric", "value"), List.of(List.of("r2", "0.9000")));
 
-        assertThat(plain(report)).isEqualTo("t\n\n  column type\n  bill   decimal\n  a&b    text\n\nmetrics:\n  metric value\n  r2     0.9000");
+        assertThat(plain(report)).isEqualTo("t\n\n  column  type\n  bill    decimal\n  a&b     text\n\nmetrics:\n  metric  value\n  r2      0.9000");
         assertThat(html(report)).contains("<tbody><tr><td>bill</td><td>decimal</td></tr><tr><td>a&amp;b</td>")
                 .contains("<p>metrics:</p><table class=\"dataframe\" border=\"1\"><thead><tr><th>metric</th><th>value</th></tr>"
                         + "</thead><tbody><tr><th>r2</th><td>0.9000</td></tr></tbody></table>");
