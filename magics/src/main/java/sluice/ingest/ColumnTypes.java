@@ -8,7 +8,10 @@ import sluice.magic.UsageError;
 import sluice.render.TypeNames;
 import tech.tablesaw.api.ColumnType;
 
-/** The column type names users write in {@code --types col=type}, mapped to Tablesaw's types. */
+/**
+ * The column type names users write in {@code --types col=type}, mapped to Tablesaw's types: the words every output
+ * uses ({@link TypeNames}) and old or other names (int, long, double, string, category, datetime), which are read but never suggested.
+ */
 final class ColumnTypes {
     private static final Map<String, ColumnType> NAMES = new LinkedHashMap<>();
 
@@ -57,7 +60,8 @@ final class ColumnTypes {
         ColumnType type = NAMES.get(name.toLowerCase());
         if (type == null) {
             throw new UsageError("Unknown type '" + name + "' for column '" + column + "'."
-                    + DidYouMean.hint(name, NAMES.keySet(), "") + " Types: integer, decimal, boolean, date, date-time, text.");
+                    + DidYouMean.closest(name, NAMES.keySet()).map(c -> " Did you mean '" + TypeNames.of(NAMES.get(c)) + "'?").orElse("")
+                    + " Types: integer, decimal, boolean, date, date-time, text.");
         }
         return type;
     }
