@@ -34,7 +34,7 @@ def test_a_text_column_in_hist_is_a_one_line_error(kernel):
     kernel.ok(f"%ingest {PENGUINS}")
     run = kernel.execute("%eda hist species")
     assert run.status == "error" and run.reply["ename"] == "UsageError"
-    assert run.reply["evalue"] == "hist needs a numeric column; 'species' is text. Try %eda counts species."
+    assert run.reply["evalue"] == "hist needs a numeric column; 'species' is a text column. Try %eda counts species."
 
 
 def test_a_plotly_figure_returned_by_java_draws_with_the_offline_plotly(kernel):

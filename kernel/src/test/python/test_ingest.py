@@ -1,5 +1,6 @@
 """%ingest and tables as a notebook user sees them: the report, the shared table, errors, HTML tables."""
 import os
+import re
 
 import pytest
 
@@ -20,7 +21,7 @@ def test_ingest_shows_source_shape_schema_and_first_rows(kernel):
     run = kernel.ok(f"%ingest {PENGUINS}")
     first_line = run.result.splitlines()[0]
     assert first_line.startswith(f"{PENGUINS} → 344 rows × 8 columns in "), first_line
-    assert "sex                text       11 missing" in run.result
+    assert re.search(r"^  sex +text +11$", run.result, re.M), run.result
     html = html_of(run)
     assert "<b>" in html and "344 rows &times; 8 columns" in html
     assert html.count("<tr>") >= 8 + 5, "a schema row per column and the first rows"
@@ -101,7 +102,7 @@ def test_a_partitioned_folder_reads_its_keys_as_columns(kernel, tmp_path):
     (tmp_path / "lake" / "_SUCCESS").write_text("")
     run = kernel.ok(f"%ingest {tmp_path / 'lake'} --columns species,batch")
     assert run.result.splitlines()[0].startswith(f"{tmp_path / 'lake'} → 688 rows × 2 columns in "), run.result
-    assert "batch    integer" in run.result, run.result
+    assert re.search(r"^  batch +integer +0$", run.result, re.M), run.result
     assert kernel.ok('table().intColumn("batch").sum()').result == str(344 * 1 + 344 * 2) + ".0"
     # penguins.parquet has a column 'year': a folder year=… above it is refused, --columns or not.
     clash = tmp_path / "clash" / "year=2007"
@@ -137,7 +138,7 @@ def test_the_kernel_jar_reads_mariadb_and_sqlite_with_the_drivers_inside(kernel,
     try:
         run = kernel.ok(f"%ingest jdbc:mariadb://127.0.0.1:3306/test --table {table}")
         assert run.result.startswith(f"jdbc:mariadb://127.0.0.1:3306/test table {table} → 2 rows × 4 columns"), run.result
-        assert "paid   boolean" in run.result and "day    date" in run.result, run.result
+        assert re.search(r"^  paid +boolean +0$", run.result, re.M) and re.search(r"^  day +date +1$", run.result, re.M), run.result
         assert kernel.ok('table().doubleColumn("price").get(0)').result == "9.99"
     finally:
         kernel.ok('try (var c = java.sql.DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/test?user=root");'

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import sluice.magic.DidYouMean;
 import sluice.magic.UsageError;
-import sluice.render.TableView;
+import sluice.render.TypeNames;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -37,7 +37,7 @@ final class Columns {
 
     /** "text", "boolean", "date": how a column's type reads in a message, in the words %ingest and the table view use. */
     static String kind(Column<?> column) {
-        return TableView.typeName(column);
+        return TypeNames.of(column.type());
     }
 
     /**

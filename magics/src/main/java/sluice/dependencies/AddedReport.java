@@ -13,7 +13,7 @@ import sluice.render.Renderable;
 record AddedReport(String text, List<Map<String, Object>> added) implements Renderable {
     @Override
     public Bundle bundle() {
-        return new Bundle(Map.of("text/plain", text)).withMetadata("sluice", Map.of("classpath", added));
+        return Bundle.plain(text).withMetadata("sluice", Map.of("classpath", added));
     }
 
     @Override

@@ -141,14 +141,15 @@ final class Documents {
     }
 
     private static ObjectNode value(Served.Field field) {
-        ObjectNode value = switch (field.kind()) {
-            case "number" -> type("number");
-            case "integer" -> type("integer");
-            case "boolean" -> type("boolean");
-            case "date" -> type("string").put("format", "date");
-            case "datetime" -> type("string").put("format", "date-time");
+        ObjectNode value = switch (field.type().name()) {
+            case "DOUBLE", "FLOAT" -> type("number");
+            case "INTEGER", "LONG", "SHORT" -> type("integer");
+            case "BOOLEAN" -> type("boolean");
+            case "LOCAL_DATE" -> type("string").put("format", "date");
+            case "LOCAL_DATE_TIME" -> type("string").put("format", "date-time");
             default -> type("string");
         };
+        value.put("description", field.kind());
         if (!field.categories().isEmpty()) {
             field.categories().forEach(value.putArray("enum")::add);
         }

@@ -41,11 +41,11 @@ record Sample(String body, int fromRow) {
         Map<String, Object> made = new LinkedHashMap<>();
         for (Model.Input input : inputs) {
             made.put(input.name(), switch (input.type()) {
-                case "number" -> 0.0;
+                case "decimal" -> 0.0;
                 case "integer" -> 0;
                 case "boolean" -> false;
                 case "date" -> "2024-01-01";
-                case "datetime" -> "2024-01-01T00:00";
+                case "date-time" -> "2024-01-01T00:00";
                 default -> input.categories().isEmpty() ? "" : input.categories().get(0);
             });
         }

@@ -15,7 +15,10 @@ import tech.tablesaw.api.ColumnType;
  */
 record Served(Model model, Version version, List<Field> fields, byte[] schemaJson, byte[] openApiJson) {
 
-    /** One input of a request: the raw column's name, its Tablesaw type and, for text, the known values. */
+    /**
+     * One input of a request: the raw column's name, its Tablesaw type, the word users read for that type
+     * (decimal, integer, text, …) and, for text, the known values.
+     */
     record Field(String name, ColumnType type, String kind, List<String> categories) {
     }
 

@@ -129,8 +129,13 @@ final class Values {
     }
 
     private static double number(JsonNode value) {
+        return number(value, "a decimal number");
+    }
+
+    /** A finite JSON number; {@code what} names the column's type in messages ("a decimal number", "an integer"). */
+    private static double number(JsonNode value, String what) {
         if (!value.isNumber()) {
-            throw new Rejected("expected a number, got " + PredictRequest.kind(value));
+            throw new Rejected("expected " + what + ", got " + PredictRequest.kind(value));
         }
         double d = value.doubleValue();
         if (!Double.isFinite(d)) {
@@ -140,9 +145,9 @@ final class Values {
     }
 
     private static long integer(JsonNode value, long min, long max) {
-        double d = number(value);
+        double d = number(value, "an integer");
         if (d != Math.rint(d) || d < min || d > max) {
-            throw new Rejected("expected a whole number between " + min + " and " + max + ", got " + value.asText());
+            throw new Rejected("expected an integer between " + min + " and " + max + ", got " + value.asText());
         }
         return value.isIntegralNumber() ? value.longValue() : (long) d;
     }
@@ -152,17 +157,21 @@ final class Values {
      * {@link Double#parseDouble} takes ({@code NaN}, {@code Infinity}, {@code 0x1p3}, {@code 2d}).
      */
     private static double number(String cell) {
+        return number(cell, "a decimal number");
+    }
+
+    private static double number(String cell, String what) {
         for (int i = 0; i < cell.length(); i++) {
             char c = cell.charAt(i);
             if ((c < '0' || c > '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
-                throw new Rejected("expected a number, got " + quote(cell));
+                throw new Rejected("expected " + what + ", got " + quote(cell));
             }
         }
         double d;
         try {
             d = Double.parseDouble(cell);
         } catch (NumberFormatException e) {
-            throw new Rejected("expected a number, got " + quote(cell));
+            throw new Rejected("expected " + what + ", got " + quote(cell));
         }
         if (!Double.isFinite(d)) {
             throw new Rejected("expected a finite number, got " + cell);
@@ -180,9 +189,9 @@ final class Values {
         } catch (NumberFormatException e) {
             // not written as a plain whole number: read as a decimal below
         }
-        double d = number(cell);
+        double d = number(cell, "an integer");
         if (d != Math.rint(d) || d < min || d > max) {
-            throw new Rejected("expected a whole number between " + min + " and " + max + ", got " + cell);
+            throw new Rejected("expected an integer between " + min + " and " + max + ", got " + cell);
         }
         return (long) d;
     }

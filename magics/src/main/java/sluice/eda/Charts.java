@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import sluice.magic.UsageError;
 import sluice.render.Chart;
+import sluice.render.TypeNames;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -130,6 +131,7 @@ final class Charts {
         if (column instanceof NumericColumn<?> numbers) {
             return numbers;
         }
-        throw new UsageError(view + " needs a numeric column; '" + column.name() + "' is text." + (hint.isEmpty() ? "" : " " + hint));
+        throw new UsageError(view + " needs a numeric column; '" + column.name() + "' is " + TypeNames.column(column.type()) + "."
+                + (hint.isEmpty() ? "" : " " + hint));
     }
 }

@@ -2,7 +2,7 @@ package sluice.eda;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import sluice.render.TableView;
+import sluice.render.TypeNames;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.columns.Column;
 
@@ -19,12 +19,12 @@ record ColumnProfile(String name, String type, int missing, int size, Double mea
     static ColumnProfile of(Column<?> column) {
         if (column instanceof NumericColumn<?> numbers && column.countMissing() < column.size()) {
             NumberStats s = NumberStats.of(numbers);
-            return new ColumnProfile(column.name(), TableView.typeName(column), s.missing(), column.size(), s.mean(), s.std(),
+            return new ColumnProfile(column.name(), TypeNames.of(column.type()), s.missing(), column.size(), s.mean(), s.std(),
                     s.min(), s.q1(), s.median(), s.q3(), s.max(), s.skew(), s.distinct(), Map.of());
         }
         int missing = column.countMissing();
         int distinct = column.countUnique() - (missing > 0 ? 1 : 0);
-        return new ColumnProfile(column.name(), TableView.typeName(column), missing, column.size(), null, null, null, null,
+        return new ColumnProfile(column.name(), TypeNames.of(column.type()), missing, column.size(), null, null, null, null,
                 null, null, null, null, distinct, topValues(column));
     }
 

@@ -1,7 +1,5 @@
 package sluice.eda;
 
-import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +8,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import sluice.progress.Progress;
 import sluice.render.Bundle;
-import sluice.render.Chart;
-import sluice.render.HtmlTable;
 import sluice.render.ChartView;
 import sluice.render.Renderable;
+import sluice.render.Report;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -94,34 +91,21 @@ record Overview(String name, int rows, int columns, long bytes, List<ColumnProfi
 
     @Override
     public Bundle bundle() {
-        StringBuilder plain = new StringBuilder(headline()).append("\n\n");
-        StringBuilder html = new StringBuilder("<div class=\"sluice-eda\"><p><b>").append(escapeHtml4(headline())).append("</b></p>");
-        HtmlTable stats = new HtmlTable().th("column", "type", "missing", "mean", "std", "min", "25%", "50%", "75%", "max", "skew",
-                "distinct", "top values");
+        List<List<String>> rows = new ArrayList<>();
         for (ColumnProfile p : profiles) {
-            String missing = String.format("%,d (%.0f%%)", p.missing(), p.missingShare() * 100);
-            List<String> cells = p.numeric()
+            List<String> row = new ArrayList<>(List.of(p.name(), p.type(), String.format("%,d (%.0f%%)", p.missing(), p.missingShare() * 100)));
+            row.addAll(p.numeric()
                     ? List.of(num(p.mean()), num(p.std()), num(p.min()), num(p.q1()), num(p.median()), num(p.q3()),
                             num(p.max()), num(p.skew()), String.format("%,d", p.distinct()), "")
-                    : List.of("", "", "", "", "", "", "", "", String.format("%,d", p.distinct()), top(p.top()));
-            plain.append(String.format("%-20s %-9s %-14s %s%n", p.name(), p.type(), missing,
-                    String.join("  ", cells.stream().filter(c -> !c.isEmpty()).toList())));
-            stats.row().td(p.name(), p.type(), missing).td(cells);
+                    : List.of("", "", "", "", "", "", "", "", String.format("%,d", p.distinct()), top(p.top())));
+            rows.add(row);
         }
-        html.append(stats.html());
-        if (!warnings.isEmpty()) {
-            plain.append("\nWarnings:\n");
-            html.append("<p><b>Warnings</b></p><ul>");
-            for (String warning : warnings) {
-                plain.append("- ").append(warning).append('\n');
-                html.append("<li>").append(escapeHtml4(warning)).append("</li>");
-            }
-            html.append("</ul>");
-        }
-        if (heatmap != null) {
-            html.append(heatmap.data().get("text/html"));
-        }
-        return Bundle.of(html.append("</div>").toString(), plain.toString().stripTrailing());
+        return new Report("eda").title(headline())
+                .table(null, List.of("column", "type", "missing", "mean", "std", "min", "25%", "50%", "75%", "max", "skew",
+                        "distinct", "top values"), rows)
+                .list("Warnings", warnings)
+                .chart(heatmap)
+                .bundle();
     }
 
     private static String num(Double value) {

@@ -1,7 +1,5 @@
 package sluice.evaluate;
 
-import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,10 +7,9 @@ import java.util.Map;
 import sluice.model.Scores;
 import sluice.render.Bundle;
 import sluice.render.Chart;
-import sluice.render.HtmlTable;
 import sluice.render.ChartSheet;
-import sluice.render.ChartView;
 import sluice.render.Renderable;
+import sluice.render.Report;
 
 /**
  * What {@code %evaluate} shows: the metrics, for a classifier the per-class scores, confusion matrix and
@@ -66,49 +63,39 @@ record Evaluation(Header header, Map<String, Double> metrics, Confusion confusio
 
     @Override
     public Bundle bundle() {
-        Text text = new Text();
-        text.heading(header.line());
-        header.notes().forEach(n -> text.note("note: " + n));
+        Report report = new Report("evaluate").title(header.line());
+        header.notes().forEach(n -> report.note("note: " + n));
         List<List<String>> rows = new ArrayList<>();
         metrics.forEach((name, value) -> rows.add(List.of(name, fmt(value)
                 + (name.equals("roc_auc") && roc != null ? " (positive class: " + roc.positive() + ")" : ""))));
-        text.table("metrics", List.of("metric", "value"), rows);
+        report.labelledTable("metrics", List.of("metric", "value"), rows);
         if (confusion != null) {
-            perClassTable(text);
-            confusionTable(text);
+            perClassTable(report);
+            confusionTable(report);
         }
         if (importance != null && !importance.isEmpty()) {
             List<List<String>> ranked = new ArrayList<>();
             Plots.ranked(importance).stream().limit(Plots.FEATURES)
                     .forEach(e -> ranked.add(List.of(e.getKey(), fmt(e.getValue()))));
-            text.table("feature importance (share of the total), most important first", List.of("feature", "importance"), ranked);
+            report.labelledTable("feature importance (share of the total), most important first",
+                    List.of("feature", "importance"), ranked);
         } else {
-            text.note("feature importance: this model has none (tree models have it)");
+            report.note("feature importance: this model has none (tree models have it)");
         }
-        StringBuilder html = new StringBuilder("<div class=\"sluice-evaluate\">").append(text.html);
-        charts.forEach(chart -> html.append(ChartView.html(chart)));
-        html.append("</div>");
-        String plain = text.plain.toString().stripTrailing();
-        if (!charts.isEmpty()) {
-            plain += "\n\nplots:\n" + String.join("\n", charts.stream().map(c -> "  " + ChartView.plain(c)).toList());
-        }
-        Map<String, Object> data = new LinkedHashMap<>(Bundle.of(html.toString(), plain).data());
-        if (!charts.isEmpty()) {
-            data.put("image/png", ChartSheet.base64Png(charts));
-        }
-        return new Bundle(data);
+        Bundle bundle = report.charts(charts).bundle();
+        return charts.isEmpty() ? bundle : bundle.with("image/png", ChartSheet.base64Png(charts));
     }
 
-    private void perClassTable(Text text) {
+    private void perClassTable(Report report) {
         List<List<String>> rows = new ArrayList<>();
         perClass().forEach((name, s) -> rows.add(List.of(name, fmt(s.precision()), fmt(s.recall()), fmt(s.f1()),
                 String.format("%,d", s.support()))));
         rows.add(List.of("macro average", fmt(metrics.get("precision_macro")), fmt(metrics.get("recall_macro")),
                 fmt(metrics.get("f1_macro")), String.format("%,d", header.rows())));
-        text.table("per class", List.of("class", "precision", "recall", "f1", "support"), rows);
+        report.labelledTable("per class", List.of("class", "precision", "recall", "f1", "support"), rows);
     }
 
-    private void confusionTable(Text text) {
+    private void confusionTable(Report report) {
         List<String> columns = new ArrayList<>(List.of("actual \\ predicted"));
         columns.addAll(confusion.classes());
         List<List<String>> rows = new ArrayList<>();
@@ -119,7 +106,7 @@ record Evaluation(Header header, Map<String, Double> metrics, Confusion confusio
             }
             rows.add(row);
         }
-        text.table("confusion matrix (rows: actual class, columns: predicted class)", columns, rows);
+        report.labelledTable("confusion matrix (rows: actual class, columns: predicted class)", columns, rows);
     }
 
     static String fmt(Double value) {
@@ -128,47 +115,5 @@ record Evaluation(Header header, Map<String, Double> metrics, Confusion confusio
         }
         double abs = Math.abs(value);
         return abs != 0 && (abs >= 1e5 || abs < 1e-3) ? String.format("%.4g", value) : String.format("%.4f", value);
-    }
-
-    /** The report written twice as it goes: aligned plain text and HTML. */
-    private static final class Text {
-        final StringBuilder plain = new StringBuilder();
-        final StringBuilder html = new StringBuilder();
-
-        void heading(String line) {
-            plain.append(line).append('\n');
-            html.append("<p><b>").append(escapeHtml4(line)).append("</b></p>");
-        }
-
-        void note(String line) {
-            plain.append(line).append('\n');
-            html.append("<p><i>").append(escapeHtml4(line)).append("</i></p>");
-        }
-
-        void table(String title, List<String> columns, List<List<String>> rows) {
-            int[] widths = new int[columns.size()];
-            for (int c = 0; c < widths.length; c++) {
-                widths[c] = columns.get(c).length();
-                for (List<String> row : rows) {
-                    widths[c] = Math.max(widths[c], row.get(c).length());
-                }
-            }
-            plain.append('\n').append(title).append(":\n");
-            plain.append(line(columns, widths));
-            rows.forEach(row -> plain.append(line(row, widths)));
-            HtmlTable table = new HtmlTable().th(columns);
-            for (List<String> row : rows) {
-                table.row().th(row.get(0)).td(row.subList(1, row.size()));
-            }
-            html.append("<p>").append(escapeHtml4(title)).append(":</p>").append(table.html());
-        }
-
-        private static String line(List<String> cells, int[] widths) {
-            StringBuilder line = new StringBuilder(" ");
-            for (int c = 0; c < cells.size(); c++) {
-                line.append(' ').append(String.format("%-" + widths[c] + "s", cells.get(c)));
-            }
-            return line.toString().stripTrailing() + "\n";
-        }
     }
 }

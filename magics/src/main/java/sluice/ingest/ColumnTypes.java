@@ -5,9 +5,13 @@ import java.util.List;
 import java.util.Map;
 import sluice.magic.DidYouMean;
 import sluice.magic.UsageError;
+import sluice.render.TypeNames;
 import tech.tablesaw.api.ColumnType;
 
-/** The column type names users write in {@code --types col=type}, mapped to Tablesaw's types. */
+/**
+ * The column type names users write in {@code --types col=type}, mapped to Tablesaw's types: the words every output
+ * uses ({@link TypeNames}) and old or other names (int, long, double, string, category, datetime), which are read but never suggested.
+ */
 final class ColumnTypes {
     private static final Map<String, ColumnType> NAMES = new LinkedHashMap<>();
 
@@ -49,14 +53,15 @@ final class ColumnTypes {
         if (type == ColumnType.LOCAL_TIME) {
             return "a time (like 13:45:00)";
         }
-        return "a " + type.name().toLowerCase();
+        return "a " + TypeNames.of(type) + " value";
     }
 
     static ColumnType parse(String column, String name) {
         ColumnType type = NAMES.get(name.toLowerCase());
         if (type == null) {
             throw new UsageError("Unknown type '" + name + "' for column '" + column + "'."
-                    + DidYouMean.hint(name, NAMES.keySet(), "") + " Types: integer, decimal, boolean, date, date-time, text.");
+                    + DidYouMean.closest(name, NAMES.keySet()).map(c -> " Did you mean '" + TypeNames.of(NAMES.get(c)) + "'?").orElse("")
+                    + " Types: integer, decimal, boolean, date, date-time, text.");
         }
         return type;
     }

@@ -1,13 +1,13 @@
 package sluice.ingest;
 
-import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
-
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import sluice.render.Bundle;
-import sluice.render.HtmlTable;
 import sluice.render.Renderable;
+import sluice.render.Report;
 import sluice.render.TableView;
+import sluice.render.TypeNames;
 import sluice.session.Provenance;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -28,27 +28,14 @@ public record IngestReport(String source, Table table, double seconds, String na
 
     @Override
     public Bundle bundle() {
-        StringBuilder plain = new StringBuilder(summary()).append("\n");
-        StringBuilder html = new StringBuilder("<div class=\"sluice-ingest\"><p><b>")
-                .append(escapeHtml4(summary())).append("</b></p>");
-        for (String note : notes) {
-            plain.append(note).append('\n');
-            html.append("<p class=\"sluice-note\">").append(escapeHtml4(note)).append("</p>");
-        }
-        plain.append('\n');
-        HtmlTable schema = new HtmlTable().th("column", "type", "missing");
-        int width = table.columnNames().stream().mapToInt(String::length).max().orElse(6);
+        Report report = new Report("ingest").title(summary());
+        notes.forEach(report::note);
+        List<List<String>> schema = new ArrayList<>();
         for (Column<?> column : table.columns()) {
-            String type = TableView.typeName(column);
-            int missing = column.countMissing();
-            plain.append(String.format("%-" + width + "s  %-9s  %,d missing%n", column.name(), type, missing));
-            schema.row().td(column.name(), type, String.format("%,d", missing));
+            schema.add(List.of(column.name(), TypeNames.of(column.type()), String.format("%,d", column.countMissing())));
         }
-        html.append(schema.html());
-        Table head = table.first(PREVIEW_ROWS);
-        plain.append('\n').append(head.printAll());
-        html.append("<p>First rows:</p>").append(TableView.html(head).replace(TableView.shape(head), "")).append("</div>");
-        return Bundle.of(html.toString(), plain.toString())
-                .withMetadata("sluice", Map.of("ingested", fingerprint.toMap()));
+        return report.table(null, List.of("column", "type", "missing"), schema)
+                .rows("First rows", table.first(PREVIEW_ROWS))
+                .bundle().withMetadata("sluice", Map.of("ingested", fingerprint.toMap()));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.TreeSet;
 import sluice.magic.UsageError;
 import sluice.pipeline.Step;
+import sluice.render.TypeNames;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -68,8 +69,8 @@ public record Encoding(List<String> features, List<List<String>> levels, boolean
             } else if (column instanceof NumericColumn<?> || column instanceof BooleanColumn) {
                 learned.add(null);
             } else {
-                throw new UsageError("Column '" + name + "' is " + column.type().name().toLowerCase()
-                        + "; %train uses numbers, booleans and text. Leave it out with --exclude " + name
+                throw new UsageError("Column '" + name + "' is " + TypeNames.column(column.type())
+                        + "; %train uses integer, decimal, boolean and text columns. Leave it out with --exclude " + name
                         + ", or %clean cast it.");
             }
         }

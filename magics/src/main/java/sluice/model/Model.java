@@ -21,6 +21,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import sluice.magic.UsageError;
 import sluice.pipeline.Pipeline;
+import sluice.render.TypeNames;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -38,7 +39,7 @@ public final class Model implements Serializable {
      * One raw column a prediction needs.
      *
      * @param name       its name in the raw rows
-     * @param type       its type: number, integer, text, boolean, date, …
+     * @param type       its type in the words %ingest shows: integer, decimal, text, boolean, date, date-time, …
      * @param categories for text, the values seen in training (others are unknown), else empty
      */
     public record Input(String name, String type, List<String> categories) implements Serializable {
@@ -114,7 +115,7 @@ public final class Model implements Serializable {
             String source = cleaning.sourceOf(feature);
             String name = source == null || !rawTypes.containsKey(source) ? feature : source;
             List<String> levels = encoding.levels().get(f);
-            inputs.add(new Input(name, typeName(rawTypes.getOrDefault(name, "DOUBLE")), levels == null ? List.of() : levels));
+            inputs.add(new Input(name, TypeNames.of(rawTypes.getOrDefault(name, "DOUBLE")), levels == null ? List.of() : levels));
         }
         return inputs;
     }
@@ -269,18 +270,6 @@ public final class Model implements Serializable {
         } catch (InvalidClassException | ClassNotFoundException e) {
             throw new UsageError("'" + file + "' was saved by another version of Sluice and cannot be read: " + e.getMessage());
         }
-    }
-
-    private static String typeName(String tablesawType) {
-        return switch (tablesawType) {
-            case "DOUBLE", "FLOAT" -> "number";
-            case "INTEGER", "LONG", "SHORT" -> "integer";
-            case "STRING", "TEXT" -> "text";
-            case "BOOLEAN" -> "boolean";
-            case "LOCAL_DATE" -> "date";
-            case "LOCAL_DATE_TIME" -> "datetime";
-            default -> tablesawType.toLowerCase(java.util.Locale.ROOT);
-        };
     }
 
     @Override

@@ -25,6 +25,18 @@ public record Bundle(Map<String, Object> data, Map<String, Object> metadata) {
         return new Bundle(data);
     }
 
+    /** This bundle with one more representation, e.g. an image/png beside the HTML. */
+    public Bundle with(String mimeType, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(data);
+        more.put(mimeType, value);
+        return new Bundle(more, metadata);
+    }
+
+    /** Text only, for a report with nothing to lay out. */
+    public static Bundle plain(String text) {
+        return new Bundle(Map.of("text/plain", text));
+    }
+
     /** This bundle with one more metadata entry. */
     public Bundle withMetadata(String key, Object value) {
         Map<String, Object> more = new LinkedHashMap<>(metadata);

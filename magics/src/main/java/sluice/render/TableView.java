@@ -25,10 +25,19 @@ public final class TableView {
     }
 
     public static String html(Table table) {
+        return "<div class=\"sluice-table\">" + rowsHtml(table) + "<p>" + escapeHtml4(shape(table)) + "</p></div>";
+    }
+
+    /** The table's header and rows (the first and last for a big one), without its shape. */
+    static String htmlRows(Table table) {
+        return "<div class=\"sluice-table\">" + rowsHtml(table) + "</div>";
+    }
+
+    private static String rowsHtml(Table table) {
         HtmlTable html = new HtmlTable().thHtml("");
         for (Column<?> column : table.columns()) {
-            html.thHtml(escapeHtml4(column.name()) + "<br><small style=\"font-weight:normal\">" + typeName(column) + "</small>",
-                    column.type().name());
+            html.thHtml(escapeHtml4(column.name()) + "<br><small style=\"font-weight:normal\">" + TypeNames.of(column.type()) + "</small>",
+                    column.getClass().getSimpleName());
         }
         boolean cut = table.rowCount() > HEAD + TAIL;
         IntStream head = IntStream.range(0, cut ? HEAD : table.rowCount());
@@ -38,7 +47,7 @@ public final class TableView {
             table.columns().forEach(c -> html.tdHtml("…"));
             IntStream.range(table.rowCount() - TAIL, table.rowCount()).forEach(row -> appendRow(html, table, row));
         }
-        return "<div class=\"sluice-table\">" + html.html() + "<p>" + escapeHtml4(shape(table)) + "</p></div>";
+        return html.html();
     }
 
     private static void appendRow(HtmlTable html, Table table, int row) {
@@ -55,19 +64,5 @@ public final class TableView {
             return name + shape(table) + "\n" + table.printAll();
         }
         return name + shape(table) + "\n" + table.first(HEAD).printAll() + "\n…\n" + table.last(TAIL).printAll();
-    }
-
-    /** The short type name users see: integer, decimal, text, category, … */
-    public static String typeName(Column<?> column) {
-        return switch (column.type().name()) {
-            case "INTEGER", "LONG", "SHORT" -> "integer";
-            case "DOUBLE", "FLOAT" -> "decimal";
-            case "BOOLEAN" -> "boolean";
-            case "LOCAL_DATE" -> "date";
-            case "LOCAL_DATE_TIME", "INSTANT" -> "date-time";
-            case "LOCAL_TIME" -> "time";
-            case "STRING" -> "text";
-            default -> column.type().name().toLowerCase();
-        };
     }
 }

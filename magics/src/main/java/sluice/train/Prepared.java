@@ -12,6 +12,7 @@ import sluice.model.Encoding;
 import sluice.model.Options;
 import sluice.model.Task;
 import sluice.pipeline.Pipeline;
+import sluice.render.TypeNames;
 import sluice.session.Session;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -63,8 +64,8 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
         Column<?> targetColumn = column(current, target, "target");
         Task task = options.task != null ? options.task : taskOf(targetColumn);
         if (task == Task.REGRESSION && !(targetColumn instanceof NumericColumn<?>)) {
-            throw new UsageError("Target '" + target + "' is " + targetColumn.type().name().toLowerCase()
-                    + ", so it cannot be regressed. Use --task classification, or %clean cast it to double.");
+            throw new UsageError("Target '" + target + "' is " + TypeNames.column(targetColumn.type())
+                    + ", so it cannot be regressed. Use --task classification, or %clean cast it to decimal.");
         }
         if (algorithm != null && !algorithm.fits(task)) {
             throw new UsageError(algorithm.label() + " does no " + task.label() + "; for " + task.label() + " use "
@@ -152,8 +153,8 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
         if (target instanceof StringColumn || target instanceof BooleanColumn) {
             return Task.CLASSIFICATION;
         }
-        throw new UsageError("Target '" + target.name() + "' is " + target.type().name().toLowerCase()
-                + "; %train predicts numbers, text or booleans. %clean cast it, or pick another target.");
+        throw new UsageError("Target '" + target.name() + "' is " + TypeNames.column(target.type())
+                + "; %train predicts integer, decimal, text or boolean columns. %clean cast it, or pick another target.");
     }
 
     private static List<String> features(Table table, String target, TrainOptions options) {

@@ -1,7 +1,5 @@
 package sluice.train;
 
-import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,7 @@ import sluice.model.Task;
 import sluice.model.Training;
 import sluice.render.Bundle;
 import sluice.render.Renderable;
+import sluice.render.Report;
 
 /**
  * What {@code %train} shows: algorithm, task, rows, features, training time and the test metrics,
@@ -64,31 +63,15 @@ public record TrainReport(Training training, double seconds, double[] crossScore
     @Override
     public Bundle bundle() {
         List<String> lines = lines();
-        String metric = Scores.main(training.model().task());
-        StringBuilder plain = new StringBuilder(String.join("\n", lines));
-        StringBuilder html = new StringBuilder("<div class=\"sluice-train\"><p><b>").append(escapeHtml4(lines.get(0)))
-                .append("</b></p><ul>");
-        lines.subList(1, lines.size()).forEach(l -> html.append("<li>").append(escapeHtml4(l)).append("</li>"));
-        html.append("</ul>");
+        Report report = new Report("train").title(lines.get(0)).lines(lines.subList(1, lines.size()));
         if (!leaderboard.isEmpty()) {
-            String title = "cross-validated " + metric + ", best first; " + foldsRefit();
-            plain.append("\n\nleaderboard (").append(title).append("):\n");
-            html.append("<p>Leaderboard (").append(escapeHtml4(title)).append("):</p>")
-                    .append("<table class=\"dataframe\" border=\"1\"><thead><tr><th>algorithm</th><th>")
-                    .append(metric).append("</th><th>±</th><th>time</th></tr></thead><tbody>");
-            for (Entry entry : leaderboard) {
-                plain.append(String.format("  %-18s %s ± %s  %6.2f s%n", entry.algorithm(), fmt(entry.mean()),
-                        fmt(entry.sd()), entry.seconds()));
-                html.append("<tr><td>").append(entry.algorithm()).append("</td><td>").append(fmt(entry.mean()))
-                        .append("</td><td>").append(fmt(entry.sd())).append("</td><td>")
-                        .append(String.format("%.2f s", entry.seconds())).append("</td></tr>");
-            }
-            html.append("</tbody></table>");
+            String metric = Scores.main(training.model().task());
+            List<List<String>> rows = new ArrayList<>();
+            leaderboard.forEach(e -> rows.add(List.of(e.algorithm(), fmt(e.mean()), fmt(e.sd()), String.format("%.2f s", e.seconds()))));
+            report.table("leaderboard (cross-validated " + metric + ", best first; " + foldsRefit() + ")",
+                    List.of("algorithm", metric, "±", "time"), rows);
         }
-        String next = "model() holds it in Java; %evaluate shows the full report; %deploy serves it.";
-        plain.append("\n").append(next);
-        html.append("<p><small>").append(escapeHtml4(next)).append("</small></p></div>");
-        return Bundle.of(html.toString(), plain.toString().stripTrailing());
+        return report.hint("model() holds it in Java; %evaluate shows the full report; %deploy serves it.").bundle();
     }
 
     static double[] meanSd(double[] values) {

@@ -82,11 +82,11 @@ class BadInputTest {
     void stringWhereANumberBelongs_namesTheField() throws Exception {
         JsonNode positional = refused(http.post("{\"features\": [\"Adelie\", \"Torgersen\", \"39.1\", 18.7, 181, \"male\"]}"), 400);
         assertThat(positional.get("field").asText()).isEqualTo("features[2] (bill_length_mm)");
-        assertThat(positional.get("error").asText()).contains("expected a number, got the string \"39.1\"");
+        assertThat(positional.get("error").asText()).contains("expected a decimal number, got the string \"39.1\"");
         JsonNode byName = refused(http.post(record("\"flipper_length_mm\": \"long\"")), 400);
         assertThat(byName.get("field").asText()).isEqualTo("records[0].flipper_length_mm");
         JsonNode fraction = refused(http.post(record("\"flipper_length_mm\": 181.5")), 400);
-        assertThat(fraction.get("error").asText()).contains("whole number");
+        assertThat(fraction.get("error").asText()).contains("expected an integer between");
         JsonNode numberForText = refused(http.post(record("\"island\": 3")), 400);
         assertThat(numberForText.get("error").asText()).contains("expected text (one of Biscoe, Dream, Torgersen)");
     }

@@ -13,8 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import sluice.magic.Notebook;
 import sluice.model.Model;
 import sluice.model.Predictions;
+import sluice.render.Renderable;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -134,6 +136,33 @@ class EndpointTest {
         assertThat(openApi.at("/paths/~1predict/post/requestBody/content").fieldNames())
                 .toIterable().containsExactly("application/json", "text/csv", "application/x-ndjson");
         assertThat(openApi.at("/paths/~1metrics/get/responses/200/content/text~1plain/schema/type").asText()).isEqualTo("string");
+    }
+
+    @Test
+    void schema_openApi_andErrors_nameTypesInTheWordsIngestShows() throws Exception {
+        Trained trained = new Trained();
+        String ingested = ((Renderable) trained.run("ingest " + Notebook.PENGUINS)).bundle().data().get("text/plain").toString();
+        trained.run("clean drop-missing sex");
+        trained.run("train linear --target body_mass_g --exclude year");
+        Http http = serve(trained.session.training().model());
+
+        JsonNode schema = JSON.readTree(http.get("/schema").body());
+        JsonNode record = JSON.readTree(http.get("/openapi.json").body()).at("/components/schemas/Record/properties");
+        Map<String, String> types = new LinkedHashMap<>();
+        schema.get("inputs").forEach(input -> types.put(input.get("name").asText(), input.get("type").asText()));
+
+        assertThat(types).containsEntry("island", "text").containsEntry("bill_length_mm", "decimal")
+                .containsEntry("flipper_length_mm", "integer");
+        types.forEach((name, type) -> {
+            assertThat(ingested).as("%%ingest's line for %s", name).containsPattern("(?m)^  " + name + " +" + type + " +\\d+$");
+            assertThat(record.at("/" + name + "/description").asText()).as(name).isEqualTo(type);
+        });
+        assertThat(record.at("/bill_length_mm/type").asText()).as("JSON Schema's own word").isEqualTo("number");
+        JsonNode refused = JSON.readTree(http.post("{\"features\": [\"Adelie\", \"Torgersen\", \"long\", 18.7, 181.5, \"male\"]}").body());
+        assertThat(refused.get("field").asText()).isEqualTo("features[2] (bill_length_mm)");
+        assertThat(refused.get("error").asText()).endsWith("expected a decimal number, got the string \"long\"");
+        refused = JSON.readTree(http.post("{\"features\": [\"Adelie\", \"Torgersen\", 39.1, 18.7, 181.5, \"male\"]}").body());
+        assertThat(refused.get("error").asText()).endsWith("expected an integer between -2147483648 and 2147483647, got 181.5");
     }
 
     @Test

@@ -83,7 +83,7 @@ class EdaChartsTest {
     @Test
     void wrongColumnsAndTypes_areOneLineErrors() {
         assertThatThrownBy(() -> run("eda hist species")).isInstanceOf(UsageError.class)
-                .hasMessage("hist needs a numeric column; 'species' is text. Try %eda counts species.");
+                .hasMessage("hist needs a numeric column; 'species' is a text column. Try %eda counts species.");
         assertThatThrownBy(() -> run("eda box --x year --y body_mass_g")).isInstanceOf(UsageError.class)
                 .hasMessageStartingWith("box needs a text column for --x; 'year' is numeric.");
         assertThatThrownBy(() -> run("eda hist body_mas_g")).isInstanceOf(UsageError.class)

@@ -55,6 +55,16 @@ class CsvErrorsTest {
     }
 
     @Test
+    void unknownType_suggestsTheWordOutputsUse_whileOldNamesStillRead() {
+        IngestFixture fx = new IngestFixture(dir);
+        String file = fx.write("types.csv", "x,y\n1,2024-01-31T10:00\n");
+        assertThat(fx.error(file + " --types x=doubel")).isEqualTo("Unknown type 'doubel' for column 'x'. Did you mean 'decimal'?"
+                + " Types: integer, decimal, boolean, date, date-time, text.");
+        assertThat(fx.ingest(file + " --types x=double,y=datetime").types())
+                .containsExactly(tech.tablesaw.api.ColumnType.DOUBLE, tech.tablesaw.api.ColumnType.LOCAL_DATE_TIME);
+    }
+
+    @Test
     void badValueAfterAQuotedLineBreak_isReportedOnTheLineItSitsOn() {
         IngestFixture fx = new IngestFixture(dir);
         String file = fx.write("note.csv", "id,note,n\n1,\"first\nsecond\",oops\n");

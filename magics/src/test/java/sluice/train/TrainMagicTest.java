@@ -147,6 +147,8 @@ class TrainMagicTest {
         assertThatThrownBy(() -> run("train random-forest --target species --set tress=10"))
                 .hasMessageContaining("Did you mean 'trees'").hasMessageContaining("max_depth");
         assertThatThrownBy(() -> run("train linear --target species")).hasMessageContaining("logistic");
+        assertThatThrownBy(() -> run("train tree --target species --task regression")).hasMessage("Target 'species' is a text "
+                + "column, so it cannot be regressed. Use --task classification, or %clean cast it to decimal.");
         assertThatThrownBy(() -> run("train logistic --target island --features species --cv 400"))
                 .hasMessageContaining("--cv 400 needs at least 400");
         assertThat(session.hasModel()).isFalse();
