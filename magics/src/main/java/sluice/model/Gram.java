@@ -2,7 +2,9 @@ package sluice.model;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
-import smile.math.matrix.Matrix;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * The normal equations of a linear model with an intercept, on standardized columns: each column's
@@ -99,20 +101,24 @@ record Gram(int rows, double[] mean, double[] sd, double meanY, double sdY, doub
             a[j] = correlation[j].clone();
             a[j][j] += penalty / rows;
         }
-        Matrix.SVD svd = Matrix.of(a).svd(true, true);
-        double tolerance = RANK_TOLERANCE * svd.s[0];
+        // In Java, not LAPACK: OpenBLAS picks its kernels by CPU, and the last bits of the answer with them.
+        SingularValueDecomposition svd = new SingularValueDecomposition(MatrixUtils.createRealMatrix(a));
+        double[] s = svd.getSingularValues();
+        RealMatrix u = svd.getU();
+        RealMatrix v = svd.getV();
+        double tolerance = RANK_TOLERANCE * s[0];
         double[] w = new double[p];
-        for (int i = 0; i < svd.s.length; i++) {
-            if (svd.s[i] <= tolerance) {
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] <= tolerance) {
                 continue;
             }
             double along = 0;
             for (int j = 0; j < p; j++) {
-                along += svd.U.get(j, i) * target[j];
+                along += u.getEntry(j, i) * target[j];
             }
-            along /= svd.s[i];
+            along /= s[i];
             for (int j = 0; j < p; j++) {
-                w[j] += svd.V.get(j, i) * along;
+                w[j] += v.getEntry(j, i) * along;
             }
         }
         return unscaled(w);
