@@ -54,8 +54,8 @@ public final class Magics {
         Magic magic = entry.factory().get();
         // Only the operation the line names is declared: each declaration is reflection over its options
         // (all nine of %train's took 10-30 ms a call). Any other line gets them all, for its error.
-        String operation = line.args().isEmpty() ? null : line.args().get(0);
-        CommandLine command = command(line.name(), kind, magic, magic.subcommands().containsKey(operation) ? operation : null);
+        String operation = line.args().isEmpty() || !magic.subcommands().containsKey(line.args().get(0)) ? null : line.args().get(0);
+        CommandLine command = command(line.name(), kind, magic, operation);
         CommandLine.ParseResult parsed;
         try {
             parsed = command.parseArgs(line.args().toArray(String[]::new));
