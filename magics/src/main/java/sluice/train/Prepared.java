@@ -130,16 +130,12 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
     }
 
     private static double[] y(Column<?> column, Task task, List<String> classes) {
-        double[] y = new double[column.size()];
         if (task == Task.REGRESSION) {
-            NumericColumn<?> numbers = (NumericColumn<?>) column;
-            for (int i = 0; i < y.length; i++) {
-                y[i] = numbers.getDouble(i);
-            }
-        } else {
-            for (int i = 0; i < y.length; i++) {
-                y[i] = java.util.Collections.binarySearch(classes, column.getString(i));
-            }
+            return ((NumericColumn<?>) column).asDoubleArray(); // getDouble's values, a double column's by one copy
+        }
+        double[] y = new double[column.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = java.util.Collections.binarySearch(classes, column.getString(i));
         }
         return y;
     }
