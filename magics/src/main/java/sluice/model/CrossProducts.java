@@ -1,7 +1,5 @@
 package sluice.model;
 
-import java.util.stream.IntStream;
-
 /**
  * The sums {@link Gram} is made of, over encoded rows and y: each column's mean, and the products of
  * the centred columns, a feature pair at a time. A column of numbers is centred by its mean, refined
@@ -58,7 +56,11 @@ final class CrossProducts {
                 columns[index[f]] = x.numbers(f);
             }
         }
-        double[][] centring = IntStream.range(0, numbers).parallel().mapToObj(k -> centring(columns[k])).toArray(double[][]::new);
+        // One core: in a fresh JVM two threads interpreting the same loops finish later than one.
+        double[][] centring = new double[numbers][];
+        for (int k = 0; k < numbers; k++) {
+            centring[k] = centring(columns[k]);
+        }
         means = new double[numbers];
         for (int k = 0; k < numbers; k++) {
             means[k] = centring[k][0] + centring[k][1];
