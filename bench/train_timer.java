@@ -9,6 +9,7 @@ import sluice.model.Training;
 import sluice.session.Session;
 import sluice.train.TrainMagic;
 import sluice.train.TrainReport;
+import sluice.train.TrainWarmUp;
 
 /**
  * Times {@code %train} in one fresh JVM, through the same {@link Magics} dispatch the kernel uses,
@@ -18,12 +19,18 @@ import sluice.train.TrainReport;
  * second warm. It reports the fit time of the model (the report's own figure: encoding the training
  * rows and the fit), the whole magic's time (split, refitting the cleaning steps, encoding, fit and
  * test scoring), the time to predict 200,000 cleaned rows (after a GC, as the fit just before leaves
- * garbage), and the test R². Run by bench/train.py, compiled with
+ * garbage), and the test R². With {@code --warm-up} (first), it runs {@link TrainWarmUp} before
+ * ingesting, as the kernel does in the background once started: its first run is then what a kernel
+ * user's first {@code %train} takes. Run by bench/train.py, compiled with
  * {@code javac -cp kernel/target/sluice.jar -d DIR bench/train_timer.java}.
  */
 class TrainTimer {
     public static void main(String[] args) throws Exception {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        if (args[0].equals("--warm-up")) {
+            TrainWarmUp.run(() -> false);
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         String file = args[0];
         String rows = args[1];
         String algorithm = args[2];

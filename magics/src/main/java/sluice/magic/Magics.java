@@ -52,7 +52,10 @@ public final class Magics {
         MagicLine line = MagicLine.parse(text);
         Entry entry = entry(line.name(), kind);
         Magic magic = entry.factory().get();
-        CommandLine command = command(line.name(), kind, magic);
+        // Only the operation the line names is declared: each declaration is reflection over its options
+        // (all nine of %train's took 10-30 ms a call). Any other line gets them all, for its error.
+        String operation = line.args().isEmpty() || !magic.subcommands().containsKey(line.args().get(0)) ? null : line.args().get(0);
+        CommandLine command = command(line.name(), kind, magic, operation);
         CommandLine.ParseResult parsed;
         try {
             parsed = command.parseArgs(line.args().toArray(String[]::new));
@@ -187,15 +190,17 @@ public final class Magics {
     /** The magic's declaration, parsed once: reflection over the annotations costs milliseconds a call. */
     private CommandLine declaration(String name) {
         Entry entry = entry(name, null);
-        return declarations.computeIfAbsent(name, n -> command(n, entry.kind(), entry.factory().get()));
+        return declarations.computeIfAbsent(name, n -> command(n, entry.kind(), entry.factory().get(), null));
     }
 
-    private static CommandLine command(String name, Kind kind, Magic magic) {
+    /** The declaration of {@code magic} with its operations: all, or only {@code only} when not null. */
+    private static CommandLine command(String name, Kind kind, Magic magic, String only) {
         CommandLine command = new CommandLine(magic);
         CommandSpec spec = command.getCommandSpec();
         spec.name(kind.prefix + name);
         addHelp(spec);
-        magic.subcommands().forEach((operation, sub) -> {
+        Map<String, Magic> operations = only == null ? magic.subcommands() : Map.of(only, magic.subcommands().get(only));
+        operations.forEach((operation, sub) -> {
             // An operation without options may be a plain lambda, which picocli cannot inspect.
             CommandLine subcommand = new CommandLine(sub.getClass().isAnnotationPresent(CommandLine.Command.class)
                     ? sub : CommandSpec.wrapWithoutInspection(sub));

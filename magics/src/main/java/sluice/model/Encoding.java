@@ -110,10 +110,22 @@ public record Encoding(List<String> features, List<List<String>> levels, boolean
 
     /** Per feature, its values as numbers ({@code double[]}), or for a text feature each row's level index ({@code int[]}, -1 unknown). */
     private Object[] sources(Table table) {
-        requireComplete(table);
         Object[] sources = new Object[features.size()];
+        // Feature by feature, each refused as requireComplete refuses it, in the same order.
         for (int f = 0; f < features.size(); f++) {
             Column<?> column = column(table, features.get(f));
+            if (levels.get(f) == null && column instanceof NumericColumn<?> numbers) {
+                double[] values = numbers.asDoubleArray();
+                // NaN is a missing value of every numeric type: counting them here spares a pass through the column.
+                for (double value : values) {
+                    if (Double.isNaN(value)) {
+                        requireComplete(column);
+                    }
+                }
+                sources[f] = values;
+                continue;
+            }
+            requireComplete(column);
             if (levels.get(f) != null) {
                 sources[f] = levels((StringColumn) column, levels.get(f));
             } else if (column instanceof BooleanColumn bool) {
@@ -132,14 +144,17 @@ public record Encoding(List<String> features, List<List<String>> levels, boolean
     /** A usage error naming the first feature of {@code table} that is absent or has missing values, saying how to fill them. */
     public void requireComplete(Table table) {
         for (String feature : features) {
-            Column<?> column = column(table, feature);
-            int missing = column.countMissing();
-            if (missing > 0) {
-                throw new UsageError(String.format("Feature '%s' has %,d missing %s. Fill them first, e.g. "
-                        + "%%clean fill %s --with %s, or drop those rows with %%clean drop-missing %s.",
-                        column.name(), missing, missing == 1 ? "value" : "values", column.name(),
-                        column instanceof NumericColumn<?> ? "median" : "mode", column.name()));
-            }
+            requireComplete(column(table, feature));
+        }
+    }
+
+    private static void requireComplete(Column<?> column) {
+        int missing = column.countMissing();
+        if (missing > 0) {
+            throw new UsageError(String.format("Feature '%s' has %,d missing %s. Fill them first, e.g. "
+                    + "%%clean fill %s --with %s, or drop those rows with %%clean drop-missing %s.",
+                    column.name(), missing, missing == 1 ? "value" : "values", column.name(),
+                    column instanceof NumericColumn<?> ? "median" : "mode", column.name()));
         }
     }
 
@@ -153,9 +168,23 @@ public record Encoding(List<String> features, List<List<String>> levels, boolean
             index.put(known.get(level), level);
         }
         tech.tablesaw.columns.strings.DictionaryMap dictionary = text.getDictionary();
+        int[] levels = new int[text.size()];
+        if (dictionary instanceof tech.tablesaw.columns.strings.ByteDictionaryMap bytes) {
+            // Keys of one byte (up to 127 values): the keys' array and a table by key, no hashing per row.
+            byte[] keys = bytes.values().elements();
+            int[] byByte = new int[256];
+            java.util.Arrays.fill(byByte, -2);
+            for (int row = 0; row < levels.length; row++) {
+                int key = keys[row] + 128;
+                if (byByte[key] == -2) {
+                    byByte[key] = index.getOrDefault(dictionary.getValueForKey(key - 128), -1);
+                }
+                levels[row] = byByte[key];
+            }
+            return levels;
+        }
         it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap byKey = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
         byKey.defaultReturnValue(-2);
-        int[] levels = new int[text.size()];
         for (int row = 0; row < levels.length; row++) {
             int key = dictionary.getKeyForIndex(row);
             int level = byKey.get(key);

@@ -1,7 +1,6 @@
 package sluice.model;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
@@ -13,7 +12,7 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * volume in billions beside a 0/1 level is solved as accurately as two columns of one scale. The
  * covariances are taken of centred columns (the means first, then the products), so a column whose
  * mean dwarfs its spread (a year, a timestamp) keeps its digits. A text feature's one-hot columns
- * are never made: their products are counts and sums by level ({@link Feature}). Each entry is
+ * are never made: their products are counts and sums by level ({@link CrossProducts}). Each entry is
  * summed in row order, so the same rows give the same bits whatever the number of cores.
  *
  * @param rows        the number of rows
@@ -45,28 +44,25 @@ record Gram(int rows, double[] mean, double[] sd, double meanY, double sdY, doub
             offset[f + 1] = offset[f] + x.widths()[f];
         }
         int p = offset[features];
+        CrossProducts sums = new CrossProducts(x, y);
         double[] mean = new double[p];
-        Feature[] centred = IntStream.range(0, features).parallel()
-                .mapToObj(f -> x.isLevels(f) ? Feature.levels((int[]) x.sources()[f], x.widths()[f]) : Feature.dense(x.numbers(f)))
-                .toArray(Feature[]::new);
-        Feature centredY = Feature.dense(y);
         double[][] covariance = new double[p][p];
         double[] crossY = new double[p];
-        IntStream.range(0, features).parallel().forEach(f -> {
+        for (int f = 0; f < features; f++) {
             for (int g = f; g < features; g++) {
-                double[][] block = centred[f].times(centred[g], f == g);
+                double[][] block = sums.block(f, g);
                 for (int a = 0; a < block.length; a++) {
                     for (int b = 0; b < block[a].length; b++) {
                         covariance[offset[f] + a][offset[g] + b] = covariance[offset[g] + b][offset[f] + a] = block[a][b] / n;
                     }
                 }
             }
-            double[][] withY = centred[f].times(centredY, false);
+            double[][] withY = sums.block(f, features);
             for (int a = 0; a < withY.length; a++) {
                 crossY[offset[f] + a] = withY[a][0] / n;
             }
-            System.arraycopy(centred[f].means(n), 0, mean, offset[f], offset[f + 1] - offset[f]);
-        });
+            System.arraycopy(sums.means(f), 0, mean, offset[f], offset[f + 1] - offset[f]);
+        }
         double[] sd = new double[p];
         for (int j = 0; j < p; j++) {
             sd[j] = covariance[j][j] > 0 ? Math.sqrt(covariance[j][j]) : 0;
@@ -84,8 +80,8 @@ record Gram(int rows, double[] mean, double[] sd, double meanY, double sdY, doub
             }
             target[j] = crossY[j] / sd[j];
         }
-        double varianceY = centredY.times(centredY, true)[0][0] / n;
-        return new Gram(n, mean, sd, centredY.mean(), Math.sqrt(varianceY), correlation, target);
+        double varianceY = sums.block(features, features)[0][0] / n;
+        return new Gram(n, mean, sd, sums.means(features)[0], Math.sqrt(varianceY), correlation, target);
     }
 
     /**
@@ -167,128 +163,5 @@ record Gram(int rows, double[] mean, double[] sd, double meanY, double sdY, doub
             intercept -= beta[j] * mean[j];
         }
         return new LeastSquares(intercept, beta);
-    }
-
-    /**
-     * A feature centred: a column of values minus their mean, or a text feature's one-hot columns as
-     * each row's level and each level's count. The products of one-hot columns are then sums by level
-     * in one pass over the rows: with a centred column, the column's sum over each level's rows
-     * (a centred column sums to 0); with another feature's levels, the rows the two levels share,
-     * less their counts' product over n; within one feature, a level's count on the diagonal, as
-     * a row has one level only. Every sum runs in row order.
-     *
-     * @param mean   a column's mean (of the dense values)
-     * @param values a column's centred values, or null for levels
-     * @param levels each row's level (-1 for none), or null for a column
-     * @param counts each level's rows
-     */
-    private record Feature(double mean, double[] values, int[] levels, long[] counts) {
-        static Feature levels(int[] levels, int width) {
-            long[] counts = new long[width];
-            for (int level : levels) {
-                if (level >= 0) {
-                    counts[level]++;
-                }
-            }
-            return new Feature(0, null, levels, counts);
-        }
-
-        /**
-         * The column minus its mean. The mean is refined by a second pass (the mean of the first
-         * differences), so that the centred values sum to 0 up to their own rounding, not the mean's,
-         * and a constant column centres to exact zeros.
-         */
-        static Feature dense(double[] column) {
-            double mean = Gram.mean(column);
-            double[] centred = new double[column.length];
-            double correction = 0;
-            for (int i = 0; i < column.length; i++) {
-                centred[i] = column[i] - mean;
-                correction += centred[i];
-            }
-            correction /= Math.max(1, column.length);
-            for (int i = 0; i < column.length; i++) {
-                centred[i] -= correction;
-            }
-            return new Feature(mean + correction, centred, null, null);
-        }
-
-        /** The means of the feature's encoded columns over {@code n} rows. */
-        double[] means(int n) {
-            return values != null ? new double[] {mean} : Arrays.stream(counts).mapToDouble(c -> (double) c / n).toArray();
-        }
-
-        /** The products of this feature's encoded columns (rows) with {@code other}'s (columns), each centred. */
-        double[][] times(Feature other, boolean self) {
-            if (values != null && other.values != null) {
-                return new double[][] {{Gram.dot(values, other.values)}};
-            }
-            if (values != null) {
-                return transpose(other.times(this, false));
-            }
-            int n = levels.length;
-            double[][] block = new double[counts.length][other.values != null ? 1 : other.counts.length];
-            if (other.values != null) {
-                for (int i = 0; i < n; i++) {
-                    if (levels[i] >= 0) {
-                        block[levels[i]][0] += other.values[i];
-                    }
-                }
-                return block;
-            }
-            if (self) {
-                for (int a = 0; a < counts.length; a++) {
-                    block[a][a] = counts[a];
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    if (levels[i] >= 0 && other.levels[i] >= 0) {
-                        block[levels[i]][other.levels[i]]++;
-                    }
-                }
-            }
-            for (int a = 0; a < counts.length; a++) {
-                for (int b = 0; b < other.counts.length; b++) {
-                    block[a][b] -= (double) counts[a] * other.counts[b] / n;
-                }
-            }
-            return block;
-        }
-
-        private static double[][] transpose(double[][] block) {
-            double[][] t = new double[block[0].length][block.length];
-            for (int a = 0; a < block.length; a++) {
-                for (int b = 0; b < block[a].length; b++) {
-                    t[b][a] = block[a][b];
-                }
-            }
-            return t;
-        }
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return values.length == 0 ? 0 : sum / values.length;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < a.length; i += 4) {
-            s0 += a[i] * b[i];
-            s1 += a[i + 1] * b[i + 1];
-            s2 += a[i + 2] * b[i + 2];
-            s3 += a[i + 3] * b[i + 3];
-        }
-        for (; i < a.length; i++) {
-            s0 += a[i] * b[i];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 }

@@ -15,8 +15,6 @@ import sluice.pipeline.Pipeline;
 import sluice.render.TypeNames;
 import sluice.session.Session;
 import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -109,11 +107,11 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
     /** Splits {@code raw} (whose rows {@code labels} labels, if given) and prepares it; classes null: from the training rows. */
     private static Prepared prepare(Task task, String target, Table raw, Pipeline recorded, List<String> features,
                                     String[] labels, Split split, List<String> classes) {
-        Table rawTrain = rows(raw, split.train());
+        Table rawTrain = Rows.of(raw, split.train());
         Pipeline.Refitted refitted = recorded.refitAndApply(rawTrain);
         Pipeline cleaning = refitted.pipeline();
         Table train = refitted.table();
-        Table test = cleaning.applyAll(rows(raw, split.test()));
+        Table test = cleaning.applyAll(Rows.of(raw, split.test()));
         if (train.rowCount() < 2) {
             throw new UsageError("Only " + train.rowCount() + " training rows: too few to train on.");
         }
@@ -132,16 +130,12 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
     }
 
     private static double[] y(Column<?> column, Task task, List<String> classes) {
-        double[] y = new double[column.size()];
         if (task == Task.REGRESSION) {
-            NumericColumn<?> numbers = (NumericColumn<?>) column;
-            for (int i = 0; i < y.length; i++) {
-                y[i] = numbers.getDouble(i);
-            }
-        } else {
-            for (int i = 0; i < y.length; i++) {
-                y[i] = java.util.Collections.binarySearch(classes, column.getString(i));
-            }
+            return ((NumericColumn<?>) column).asDoubleArray(); // getDouble's values, a double column's by one copy
+        }
+        double[] y = new double[column.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = java.util.Collections.binarySearch(classes, column.getString(i));
         }
         return y;
     }
@@ -176,35 +170,6 @@ record Prepared(Task task, String target, Table raw, Pipeline cleaning, Encoding
             throw new UsageError("No features left to train on: the table has only the target '" + target + "'.");
         }
         return features;
-    }
-
-    /**
-     * The rows {@code rows} (ascending) of {@code table}, selected column by column: doubles and ints
-     * into arrays of the right size, other columns by their own {@code subset}. {@code Table.where}
-     * sets every cell through the generic column interface, several times slower.
-     */
-    private static Table rows(Table table, int[] rows) {
-        // The columns are independent, so the cores share them.
-        Column<?>[] picked = table.columns().parallelStream().map(column -> rows(column, rows)).toArray(Column<?>[]::new);
-        return Table.create(table.name(), picked);
-    }
-
-    private static Column<?> rows(Column<?> column, int[] rows) {
-        if (column instanceof DoubleColumn doubles) {
-            double[] values = new double[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                values[i] = doubles.getDouble(rows[i]);
-            }
-            return DoubleColumn.create(column.name(), values);
-        }
-        if (column instanceof IntColumn ints) {
-            int[] values = new int[rows.length]; // a missing value stays Integer.MIN_VALUE, Tablesaw's mark
-            for (int i = 0; i < rows.length; i++) {
-                values[i] = ints.getInt(rows[i]);
-            }
-            return IntColumn.create(column.name(), values);
-        }
-        return rows.length == 0 ? column.emptyCopy() : column.subset(rows);
     }
 
     private static Column<?> column(Table table, String name, String role) {

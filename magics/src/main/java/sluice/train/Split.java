@@ -24,12 +24,12 @@ public record Split(int[] train, int[] test) {
                 inTest[members[i]] = true;
             }
         }
-        return where(rows, r -> inTest[r]);
+        return where(inTest);
     }
 
     /** The split whose test part is the row numbers listed in {@code file} (0-based, one per line, plain or .gz). */
     public static Split read(java.nio.file.Path file, int rows) {
-        java.util.BitSet test = new java.util.BitSet(rows);
+        boolean[] test = new boolean[rows];
         try (var in = java.nio.file.Files.newInputStream(file);
              var reader = new java.io.BufferedReader(new java.io.InputStreamReader(
                      file.toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(in) : in))) {
@@ -42,7 +42,7 @@ public record Split(int[] train, int[] test) {
                 if (row < 0 || row >= rows) {
                     throw new sluice.magic.UsageError("--test-rows lists row " + row + ", but the table has rows 0 to " + (rows - 1) + ".");
                 }
-                test.set(row);
+                test[row] = true;
             }
         } catch (java.nio.file.NoSuchFileException e) {
             throw new sluice.magic.UsageError("No file '" + file + "' for --test-rows.");
@@ -51,7 +51,7 @@ public record Split(int[] train, int[] test) {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return where(rows, test::get);
+        return where(test);
     }
 
     /** {@code k} folds of rows {@code 0..rows-1} for cross-validation: fold i's test part is every k-th shuffled row. */
@@ -64,22 +64,31 @@ public record Split(int[] train, int[] test) {
             }
         }
         List<Split> folds = new ArrayList<>();
-        for (int i = 0; i < k; i++) {
-            int f = i;
-            folds.add(where(rows, r -> fold[r] == f));
+        for (int f = 0; f < k; f++) {
+            boolean[] inTest = new boolean[rows];
+            for (int row = 0; row < rows; row++) {
+                inTest[row] = fold[row] == f;
+            }
+            folds.add(where(inTest));
         }
         return folds;
     }
 
     /** The rows of each label (all rows as one group without labels), in order of first appearance, each shuffled. */
     private static List<int[]> shuffledGroups(int rows, String[] labels, SplittableRandom random) {
+        if (labels == null) {
+            int[] all = new int[rows];
+            for (int row = 0; row < rows; row++) {
+                all[row] = row;
+            }
+            shuffle(all, random);
+            return List.of(all);
+        }
         // Each row's group number, then the members of each group in ascending order: no boxed row numbers.
         int[] group = new int[rows];
         Map<String, Integer> numbers = new LinkedHashMap<>();
-        if (labels != null) {
-            for (int row = 0; row < rows; row++) {
-                group[row] = numbers.computeIfAbsent(String.valueOf(labels[row]), k -> numbers.size());
-            }
+        for (int row = 0; row < rows; row++) {
+            group[row] = numbers.computeIfAbsent(String.valueOf(labels[row]), k -> numbers.size());
         }
         int[] sizes = new int[Math.max(1, numbers.size())];
         for (int g : group) {
@@ -97,18 +106,17 @@ public record Split(int[] train, int[] test) {
         return shuffled;
     }
 
-    /** The split of rows {@code 0..rows-1} whose test part is the rows {@code inTest} holds for, both ascending. */
-    private static Split where(int rows, java.util.function.IntPredicate inTest) {
-        boolean[] in = new boolean[rows];
+    /** The split of rows {@code 0..inTest.length-1} whose test part is the rows marked in {@code inTest}, both ascending. */
+    private static Split where(boolean[] inTest) {
+        int rows = inTest.length;
         int tests = 0;
-        for (int row = 0; row < rows; row++) {
-            in[row] = inTest.test(row);
-            tests += in[row] ? 1 : 0;
+        for (boolean in : inTest) {
+            tests += in ? 1 : 0;
         }
         int[] train = new int[rows - tests];
         int[] test = new int[tests];
         for (int row = 0, a = 0, b = 0; row < rows; row++) {
-            if (in[row]) {
+            if (inTest[row]) {
                 test[b++] = row;
             } else {
                 train[a++] = row;
