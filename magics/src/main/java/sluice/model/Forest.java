@@ -1,0 +1,143 @@
+package sluice.model;
+
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * A random forest as scikit-learn's {@code RandomForestRegressor/Classifier}: trees grown by
+ * {@link CartGrower} on bootstrap samples, predicting the mean of their leaves (for a classifier,
+ * the mean of each class's share in them). Trees are grown a batch at a time, the cores sharing a
+ * batch, so that a long fit reports how many trees are done and stops between batches when the
+ * cell is interrupted. Each tree has its own seed, derived from the training seed, so the forest
+ * is the same on every run whatever the number of cores. It is what {@code model().smile()} gives
+ * for a forest.
+ */
+public final class Forest implements Learner {
+    private static final long serialVersionUID = 1L;
+    /** Rows from which predictions are shared among the cores. */
+    private static final int PARALLEL = 1_000;
+
+    private final Cart[] trees;
+    /** The number of classes, or 0 for regression. */
+    private final int classes;
+    private final double[] importance;
+
+    private Forest(Cart[] trees, int classes, double[] importance) {
+        this.trees = trees;
+        this.classes = classes;
+        this.importance = importance;
+    }
+
+    /**
+     * Grows {@code count} trees on the rows {@code x} with targets {@code y} (class indexes when
+     * {@code classes} is above 0), each on a bootstrap sample ({@code sampleRate} 1) or on that share
+     * of the rows drawn without replacement; {@code grown} hears the number of trees grown so far.
+     */
+    static Forest fit(Encoded x, double[] y, int classes, int count, int mtry, int maxDepth, int maxLeaves,
+                      int minLeaf, double sampleRate, long seed, IntConsumer grown) {
+        double[][] columns = x.columns();
+        int[][] sorted = CartGrower.sort(columns);
+        Cart[] trees = new Cart[count];
+        double[][] importances = new double[count][columns.length];
+        int batch = Math.max(4, Math.min(20, count / 10));
+        for (int done = 0; done < count; done += batch) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new Interrupted();
+            }
+            int end = Math.min(count, done + batch);
+            IntStream.range(done, end).parallel().forEach(t -> {
+                SplittableRandom random = new SplittableRandom(seed * 1_000_003L + t);
+                CartGrower grower = new CartGrower(columns, sorted, y, classes, mtry, maxDepth, minLeaf, maxLeaves);
+                trees[t] = grower.grow(sample(x.rows(), sampleRate, random), random.nextLong(), importances[t]);
+            });
+            grown.accept(end);
+        }
+        double[] importance = new double[columns.length];
+        for (double[] tree : importances) {
+            for (int j = 0; j < importance.length; j++) {
+                importance[j] += tree[j];
+            }
+        }
+        return new Forest(trees, classes, importance);
+    }
+
+    /** How often each of the n rows is drawn: n times with replacement (rate 1), or n * rate rows without. */
+    private static double[] sample(int n, double rate, SplittableRandom random) {
+        double[] weight = new double[n];
+        if (rate == 1) {
+            for (int i = 0; i < n; i++) {
+                weight[random.nextInt(n)]++;
+            }
+            return weight;
+        }
+        int[] permutation = IntStream.range(0, n).toArray();
+        for (int i = 0, draws = (int) Math.round(n * rate); i < draws; i++) {
+            int pick = i + random.nextInt(n - i);
+            weight[permutation[pick]] = 1;
+            permutation[pick] = permutation[i];
+        }
+        return weight;
+    }
+
+    @Override
+    public double[] regress(Encoded x) {
+        double[][] rows = x.matrix();
+        double[] y = new double[rows.length];
+        rowsOf(rows.length).forEach(i -> {
+            double sum = 0;
+            for (Cart tree : trees) {
+                sum += tree.value()[tree.leaf(rows[i])];
+            }
+            y[i] = sum / trees.length;
+        });
+        return y;
+    }
+
+    @Override
+    public int[] classify(Encoded x, double[][] probabilities) {
+        double[][] rows = x.matrix();
+        int[] labels = new int[rows.length];
+        rowsOf(rows.length).forEach(i -> {
+            double[] p = probabilities[i];
+            java.util.Arrays.fill(p, 0);
+            for (Cart tree : trees) {
+                int leaf = tree.leaf(rows[i]);
+                for (int c = 0; c < classes; c++) {
+                    p[c] += tree.value()[leaf + c];
+                }
+            }
+            for (int c = 0; c < classes; c++) {
+                p[c] /= trees.length;
+                labels[i] = p[c] > p[labels[i]] ? c : labels[i];
+            }
+        });
+        return labels;
+    }
+
+    private static IntStream rowsOf(int n) {
+        IntStream rows = IntStream.range(0, n);
+        return n >= PARALLEL ? rows.parallel() : rows;
+    }
+
+    /** Each feature's decrease of impurity (squared error or Gini) summed over every split on it, as scikit-learn's. */
+    @Override
+    public double[] importance() {
+        return importance.clone();
+    }
+
+    /** The number of trees. */
+    public int size() {
+        return trees.length;
+    }
+
+    /** Each tree's number of leaves. */
+    public int[] leaves() {
+        return java.util.Arrays.stream(trees).mapToInt(Cart::leaves).toArray();
+    }
+
+    /** Each tree's depth: that of its deepest leaf, the root at depth 0. */
+    public int[] depths() {
+        return java.util.Arrays.stream(trees).mapToInt(Cart::depth).toArray();
+    }
+}
