@@ -35,7 +35,7 @@ final class CartGrower {
     private double[] countRight;
     private SplittableRandom random;
     private double[] importance;
-    private Nodes nodes;
+    private Cart.Builder nodes;
 
     /**
      * @param columns   the training rows by column: {@code columns[j][i]} is row i's feature j
@@ -101,7 +101,7 @@ final class CartGrower {
         }
         countLeft = new double[outputs];
         countRight = new double[outputs];
-        nodes = new Nodes(outputs);
+        nodes = new Cart.Builder(outputs);
         Queue<Split> pending = maxLeaves == Integer.MAX_VALUE
                 ? java.util.Collections.asLifoQueue(new ArrayDeque<>())
                 : new PriorityQueue<>(Comparator.comparingDouble((Split s) -> -s.gain));
@@ -262,47 +262,6 @@ final class CartGrower {
             this.mid = mid;
             this.hi = hi;
             this.gain = gain;
-        }
-    }
-
-    /** The tree's nodes as growing arrays. */
-    private static final class Nodes {
-        private final int outputs;
-        int[] feature = new int[64];
-        double[] threshold = new double[64];
-        int[] left = new int[64];
-        int[] right = new int[64];
-        double[] value;
-        int size;
-
-        Nodes(int outputs) {
-            this.outputs = outputs;
-            this.value = new double[64 * outputs];
-        }
-
-        int add() {
-            if (size == feature.length) {
-                int capacity = size * 2;
-                feature = Arrays.copyOf(feature, capacity);
-                threshold = Arrays.copyOf(threshold, capacity);
-                left = Arrays.copyOf(left, capacity);
-                right = Arrays.copyOf(right, capacity);
-                value = Arrays.copyOf(value, capacity * outputs);
-            }
-            feature[size] = -1;
-            return size++;
-        }
-
-        void split(int node, int on, double at, int l, int r) {
-            feature[node] = on;
-            threshold[node] = at;
-            left[node] = l;
-            right[node] = r;
-        }
-
-        Cart cart() {
-            return new Cart(Arrays.copyOf(feature, size), Arrays.copyOf(threshold, size), Arrays.copyOf(left, size),
-                    Arrays.copyOf(right, size), Arrays.copyOf(value, size * outputs), outputs);
         }
     }
 }

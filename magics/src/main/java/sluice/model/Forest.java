@@ -53,10 +53,12 @@ public final class Forest implements Learner {
             });
             grown.accept(end);
         }
+        // As scikit-learn's feature_importances_: each tree's decreases as shares of its own total, averaged.
         double[] importance = new double[columns.length];
         for (double[] tree : importances) {
-            for (int j = 0; j < importance.length; j++) {
-                importance[j] += tree[j];
+            double total = java.util.Arrays.stream(tree).sum();
+            for (int j = 0; j < importance.length && total > 0; j++) {
+                importance[j] += tree[j] / total / count;
             }
         }
         return new Forest(trees, classes, importance);
@@ -120,7 +122,7 @@ public final class Forest implements Learner {
         return n >= PARALLEL ? rows.parallel() : rows;
     }
 
-    /** Each feature's decrease of impurity (squared error or Gini) summed over every split on it, as scikit-learn's. */
+    /** Each feature's share of the decrease of impurity (squared error or Gini), as scikit-learn's feature_importances_. */
     @Override
     public double[] importance() {
         return importance.clone();
