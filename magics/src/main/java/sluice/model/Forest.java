@@ -1,16 +1,22 @@
 package sluice.model;
 
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
  * A random forest as scikit-learn's {@code RandomForestRegressor/Classifier}: trees grown by
  * {@link CartGrower} on bootstrap samples, predicting the mean of their leaves (for a classifier,
- * the mean of each class's share in them). Trees are grown a batch at a time, the cores sharing a
- * batch, so that a long fit reports how many trees are done and stops between batches when the
- * cell is interrupted. Each tree has its own seed, derived from the training seed, so the forest
- * is the same on every run whatever the number of cores. It is what {@code model().smile()} gives
+ * the mean of each class's share in them). The cores share the trees, so that a long fit reports
+ * how many trees are done and stops after the trees under way when the cell is interrupted. Each
+ * tree has its own seed, derived from the training seed, so the forest is the same on every run
+ * whatever the number of cores. It is what {@code model().smile()} gives
  * for a forest.
  */
 public final class Forest implements Learner {
@@ -33,6 +39,8 @@ public final class Forest implements Learner {
      * Grows {@code count} trees on the rows {@code x} with targets {@code y} (class indexes when
      * {@code classes} is above 0), each on a bootstrap sample ({@code sampleRate} 1) or on that share
      * of the rows drawn without replacement; {@code grown} hears the number of trees grown so far.
+     * The calling thread and one helper per other core take the next tree until none is left; only
+     * the caller reports progress and hears an interrupt, which stops every worker after its tree.
      */
     static Forest fit(Encoded x, double[] y, int classes, int count, int mtry, int maxDepth, int maxLeaves,
                       int minLeaf, double sampleRate, long seed, IntConsumer grown) {
@@ -40,19 +48,36 @@ public final class Forest implements Learner {
         int[][] sorted = CartGrower.sort(columns);
         Cart[] trees = new Cart[count];
         double[][] importances = new double[count][columns.length];
-        int batch = Math.max(4, Math.min(20, count / 10));
-        for (int done = 0; done < count; done += batch) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new Interrupted();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        IntPredicate work = t -> {
+            if (t >= count || stop.get()) {
+                return false;
             }
-            int end = Math.min(count, done + batch);
-            IntStream.range(done, end).parallel().forEach(t -> {
-                SplittableRandom random = new SplittableRandom(seed * 1_000_003L + t);
-                CartGrower grower = new CartGrower(columns, sorted, y, classes, mtry, maxDepth, minLeaf, maxLeaves);
-                trees[t] = grower.grow(sample(x.rows(), sampleRate, random), random.nextLong(), importances[t]);
-            });
-            grown.accept(end);
+            SplittableRandom random = new SplittableRandom(seed * 1_000_003L + t);
+            CartGrower grower = new CartGrower(columns, sorted, y, classes, mtry, maxDepth, minLeaf, maxLeaves);
+            trees[t] = grower.grow(sample(x.rows(), sampleRate, random), random.nextLong(), importances[t]);
+            return true;
+        };
+        List<ForkJoinTask<?>> helpers = IntStream.range(0, Math.min(count - 1, ForkJoinPool.getCommonPoolParallelism()))
+                .mapToObj(i -> ForkJoinPool.commonPool().submit(() -> {
+                    while (work.test(next.getAndIncrement())) {
+                        finished.incrementAndGet();
+                    }
+                })).collect(java.util.stream.Collectors.toList());
+        try {
+            while (!Thread.currentThread().isInterrupted() && work.test(next.getAndIncrement())) {
+                grown.accept(finished.incrementAndGet());
+            }
+        } finally {
+            stop.set(Thread.currentThread().isInterrupted());
+            helpers.forEach(ForkJoinTask::join);
         }
+        if (stop.get()) {
+            throw new Interrupted();
+        }
+        grown.accept(count);
         // As scikit-learn's feature_importances_: each tree's decreases as shares of its own total, averaged.
         double[] importance = new double[columns.length];
         for (double[] tree : importances) {
