@@ -56,13 +56,10 @@ final class CartGrower {
         this.maxLeaves = maxLeaves;
     }
 
-    /** The row indexes of each column in ascending order of its values. */
+    /** The row indexes of each column in ascending order of its values, the columns shared among the cores. */
     static int[][] sort(double[][] columns) {
-        int[][] order = new int[columns.length][];
-        for (int j = 0; j < columns.length; j++) {
-            order[j] = smile.sort.QuickSort.sort(columns[j].clone());
-        }
-        return order;
+        return java.util.stream.IntStream.range(0, columns.length).parallel()
+                .mapToObj(j -> smile.sort.QuickSort.sort(columns[j].clone())).toArray(int[][]::new);
     }
 
     /**
