@@ -36,6 +36,10 @@ final class CartGrower {
     private SplittableRandom random;
     private double[] importance;
     private Cart.Builder nodes;
+    private double bestScore;
+    private int bestFeature;
+    private int bestMid;
+    private double bestThreshold;
 
     /**
      * @param columns   the training rows by column: {@code columns[j][i]} is row i's feature j
@@ -152,18 +156,15 @@ final class CartGrower {
         }
     }
 
-    /** The best split of rows lo..hi over mtry features drawn at random, or null when none lowers the impurity. */
+    /** The best split of rows lo..hi over mtry features drawn at random (non-constant ones), or null when there is none. */
     private Split best(int lo, int hi, double total, boolean[] constant) {
         double[] node = countRight.clone();
-        double parent = 0;
+        double squares = 0;
         for (double c : node) {
-            parent += c * c;
+            squares += c * c;
         }
-        parent /= total;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        int bestFeature = -1;
-        int bestMid = 0;
-        double bestThreshold = 0;
+        bestScore = Double.NEGATIVE_INFINITY;
+        bestFeature = -1;
         int tried = 0;
         for (int f = 0; f < features.length && tried < mtry; f++) {
             int pick = f + random.nextInt(features.length - f);
@@ -174,44 +175,72 @@ final class CartGrower {
                 continue;
             }
             tried++;
-            int[] r = rows[j];
-            double[] x = columns[j];
-            System.arraycopy(node, 0, countRight, 0, outputs);
-            Arrays.fill(countLeft, 0);
-            double squaresLeft = 0;
-            double squaresRight = classes > 0 ? parent * total : 0;
-            double weightLeft = 0;
-            for (int k = lo; k < hi - 1; k++) {
-                int i = r[k];
-                double w = weight[i];
-                weightLeft += w;
-                if (classes > 0) {
-                    int c = (int) y[i];
-                    squaresLeft += w * (2 * countLeft[c] + w);
-                    squaresRight += w * (w - 2 * countRight[c]);
-                    countLeft[c] += w;
-                    countRight[c] -= w;
-                } else {
-                    countLeft[0] += w * y[i];
-                }
-                double a = x[i];
-                double b = x[r[k + 1]];
-                if (b <= a + 1e-7 || k + 1 - lo < minLeaf || hi - k - 1 < minLeaf) {
-                    continue;
-                }
-                double score = classes > 0 ? squaresLeft / weightLeft + squaresRight / (total - weightLeft)
-                        : countLeft[0] * countLeft[0] / weightLeft
-                          + (node[0] - countLeft[0]) * (node[0] - countLeft[0]) / (total - weightLeft);
-                if (score > bestScore) {
-                    bestScore = score;
-                    bestFeature = j;
-                    bestMid = k + 1;
-                    bestThreshold = (a + b) / 2 == b ? a : (a + b) / 2;
-                }
+            // Two scans, not one with a branch inside: each keeps its own profile for the JIT.
+            if (classes > 0) {
+                scanClasses(j, lo, hi, total, node, squares);
+            } else {
+                scanTargets(j, lo, hi, total, node[0]);
             }
         }
         return bestFeature < 0 ? null
-                : new Split(bestFeature, bestThreshold, lo, bestMid, hi, Math.max(0, bestScore - parent) * total);
+                : new Split(bestFeature, bestThreshold, lo, bestMid, hi, Math.max(0, bestScore - squares / total) * total);
+    }
+
+    /** Each split of feature j's rows lo..hi by the squared error it leaves: the higher S_L²/W_L + S_R²/W_R, the less. */
+    private void scanTargets(int j, int lo, int hi, double total, double sum) {
+        int[] r = rows[j];
+        double[] x = columns[j];
+        double weightLeft = 0;
+        double sumLeft = 0;
+        for (int k = lo; k < hi - 1; k++) {
+            int i = r[k];
+            weightLeft += weight[i];
+            sumLeft += weight[i] * y[i];
+            double a = x[i];
+            double b = x[r[k + 1]];
+            if (b <= a + 1e-7 || k + 1 - lo < minLeaf || hi - k - 1 < minLeaf) {
+                continue;
+            }
+            double sumRight = sum - sumLeft;
+            consider(j, k + 1, a, b, sumLeft * sumLeft / weightLeft + sumRight * sumRight / (total - weightLeft));
+        }
+    }
+
+    /** Each split of feature j's rows lo..hi by the Gini impurity it leaves: the higher Σ n_L,c²/W_L + Σ n_R,c²/W_R, the less. */
+    private void scanClasses(int j, int lo, int hi, double total, double[] node, double squares) {
+        int[] r = rows[j];
+        double[] x = columns[j];
+        System.arraycopy(node, 0, countRight, 0, outputs);
+        Arrays.fill(countLeft, 0);
+        double squaresLeft = 0;
+        double squaresRight = squares;
+        double weightLeft = 0;
+        for (int k = lo; k < hi - 1; k++) {
+            int i = r[k];
+            double w = weight[i];
+            int c = (int) y[i];
+            weightLeft += w;
+            squaresLeft += w * (2 * countLeft[c] + w);
+            squaresRight += w * (w - 2 * countRight[c]);
+            countLeft[c] += w;
+            countRight[c] -= w;
+            double a = x[i];
+            double b = x[r[k + 1]];
+            if (b <= a + 1e-7 || k + 1 - lo < minLeaf || hi - k - 1 < minLeaf) {
+                continue;
+            }
+            consider(j, k + 1, a, b, squaresLeft / weightLeft + squaresRight / (total - weightLeft));
+        }
+    }
+
+    /** Keeps the split between values a and b (rows lo..mid left) if it scores best so far; its threshold halfway. */
+    private void consider(int j, int mid, double a, double b, double score) {
+        if (score > bestScore) {
+            bestScore = score;
+            bestFeature = j;
+            bestMid = mid;
+            bestThreshold = (a + b) / 2 == b ? a : (a + b) / 2;
+        }
     }
 
     /** Splits rows lo..hi of every feature's order into the left rows, then the right, keeping their order. */
