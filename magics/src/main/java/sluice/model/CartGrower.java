@@ -79,19 +79,23 @@ final class CartGrower {
         this.weight = weight;
         this.importance = importance;
         this.random = new SplittableRandom(seed);
+        int[] drawn = new int[weight.length];
         int[] inBag = new int[m];
         for (int i = 0, k = 0; i < weight.length; i++) {
+            drawn[i] = weight[i] > 0 ? 1 : 0;
             if (weight[i] > 0) {
                 inBag[k++] = i;
             }
         }
-        this.rows = new int[p][m];
+        // Each feature's order kept to the drawn rows, without a branch: every row is written, and only
+        // a drawn one moves the end on (hence one spare slot).
+        this.rows = new int[p][m + 1];
         for (int j = 0; j < p; j++) {
+            int[] order = rows[j];
             int k = 0;
             for (int i : sorted[j]) {
-                if (weight[i] > 0) {
-                    rows[j][k++] = i;
-                }
+                order[k] = i;
+                k += drawn[i];
             }
         }
         goesLeft = new byte[weight.length];
