@@ -23,6 +23,8 @@ public final class Forest implements Learner {
     private static final long serialVersionUID = 1L;
     /** Rows from which predictions are shared among the cores. */
     private static final int PARALLEL = 1_000;
+    /** Trees summed together before their sums are added, in order (see {@link #sums}). */
+    private static final int GROUP = 8;
 
     private final Cart[] trees;
     /** The number of classes, or 0 for regression. */
@@ -71,10 +73,11 @@ public final class Forest implements Learner {
                 grown.accept(finished.incrementAndGet());
             }
         } finally {
-            stop.set(Thread.currentThread().isInterrupted());
+            // Once the caller stops, interrupted or failing, or no tree is left, the helpers end their tree.
+            stop.set(true);
             helpers.forEach(ForkJoinTask::join);
         }
-        if (stop.get()) {
+        if (Thread.currentThread().isInterrupted()) {
             throw new Interrupted();
         }
         grown.accept(count);
@@ -109,42 +112,57 @@ public final class Forest implements Learner {
 
     @Override
     public double[] regress(Encoded x) {
-        double[][] rows = x.matrix();
-        double[] y = new double[rows.length];
-        rowsOf(rows.length).forEach(i -> {
-            double sum = 0;
-            for (Cart tree : trees) {
-                sum += tree.value()[tree.leaf(rows[i])];
-            }
-            y[i] = sum / trees.length;
-        });
-        return y;
+        double[] sums = sums(x.matrix());
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] /= trees.length;
+        }
+        return sums;
     }
 
     @Override
     public int[] classify(Encoded x, double[][] probabilities) {
-        double[][] rows = x.matrix();
-        int[] labels = new int[rows.length];
-        rowsOf(rows.length).forEach(i -> {
+        double[] sums = sums(x.matrix());
+        int[] labels = new int[probabilities.length];
+        for (int i = 0; i < labels.length; i++) {
             double[] p = probabilities[i];
-            java.util.Arrays.fill(p, 0);
-            for (Cart tree : trees) {
-                int leaf = tree.leaf(rows[i]);
-                for (int c = 0; c < classes; c++) {
-                    p[c] += tree.value()[leaf + c];
-                }
-            }
             for (int c = 0; c < classes; c++) {
-                p[c] /= trees.length;
+                p[c] = sums[i * classes + c] / trees.length;
                 labels[i] = p[c] > p[labels[i]] ? c : labels[i];
             }
-        });
+        }
         return labels;
     }
 
-    private static IntStream rowsOf(int n) {
-        IntStream rows = IntStream.range(0, n);
-        return n >= PARALLEL ? rows.parallel() : rows;
+    /**
+     * Each row's leaf values summed over the trees. The trees are taken a group at a time, each group
+     * over all the rows (its trees stay in the cache while the rows stream past: row by row, 200,000
+     * rows took 18 s, four times scikit-learn's), the groups shared among the cores above {@link
+     * #PARALLEL} rows and added in order, so a row gets the same sum alone or among any number.
+     */
+    private double[] sums(double[][] rows) {
+        int outputs = Math.max(1, classes);
+        double[][] groups = new double[(trees.length + GROUP - 1) / GROUP][];
+        IntStream each = IntStream.range(0, groups.length);
+        (rows.length >= PARALLEL ? each.parallel() : each).forEach(g -> {
+            double[] sum = new double[rows.length * outputs];
+            for (int t = g * GROUP; t < Math.min(trees.length, (g + 1) * GROUP); t++) {
+                double[] value = trees[t].value();
+                for (int i = 0; i < rows.length; i++) {
+                    int leaf = trees[t].leaf(rows[i]);
+                    for (int c = 0; c < outputs; c++) {
+                        sum[i * outputs + c] += value[leaf + c];
+                    }
+                }
+            }
+            groups[g] = sum;
+        });
+        double[] total = groups[0];
+        for (int g = 1; g < groups.length; g++) {
+            for (int i = 0; i < total.length; i++) {
+                total[i] += groups[g][i];
+            }
+        }
+        return total;
     }
 
     /** Each feature's share of the decrease of impurity (squared error or Gini), as scikit-learn's feature_importances_. */
