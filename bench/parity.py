@@ -38,6 +38,8 @@ ONE_SIDED = {"tree", "random-forest", "gradient-boosting"}
 _REFERENCE = json.loads((Path(__file__).resolve().parent.parent / "magics/src/test/resources/parity/reference.json").read_text())
 TEST_COUNTS = {c["name"]: c["test_count"] for c in _REFERENCE["cases"]}
 ACCURACY = {c["name"] for c in _REFERENCE["cases"] if c["metric"] == "accuracy"}
+# A forest's metric moves with its seed: ParityTest's bar is the lower of random_state=0 and the mean over 0-9.
+SEED_MEAN = {c["name"]: c["seed_mean"] for c in _REFERENCE["cases"] if "seed_mean" in c}
 
 
 def by_name(runs: list[dict]) -> dict[str, list[dict]]:
@@ -66,7 +68,9 @@ def report(sluice: dict, sklearn: dict, loads: list[float], command: str, runs: 
         "Metric: R² (regression) or accuracy (classification) on scikit-learn's test rows. \"within\": the"
         " metrics agree within ParityTest's tolerance: 1e-6 for linear and ridge, 1e-5 lasso, 1e-4 logistic"
         " (ParityTest also compares their predictions); a tree, forests and boosting must reach scikit-learn's"
-        " metric within 0.07 (a tree) or 0.02 (or one test row of accuracy where that is more), and may beat it. Fit:"
+        " metric within 0.07 (a tree) or 0.02 (or one test row of accuracy where that is more), and may beat it;"
+        " a forest's metric moves with its seed, so its bar is the lower of scikit-learn's random_state=0 (shown)"
+        " and its mean over random_state 0-9 (`seed_mean` in reference.json). Fit:"
         " Sluice's %train report figure (encoding the training rows, fit, test scoring) against"
         " scikit-learn's `fit` alone; scikit-learn's lasso and logistic run at tol 1e-10, as in the"
         " references, so their times are above what its default tol takes.",
@@ -84,7 +88,8 @@ def report(sluice: dict, sklearn: dict, loads: list[float], command: str, runs: 
             continue
         s_score, s_fit = med(ours, "score"), med(ours, "fit_s")
         algorithm = name.split(" / ")[1].split()[0]
-        gap = k_score - s_score if algorithm in ONE_SIDED else abs(s_score - k_score)
+        bar = min(k_score, SEED_MEAN.get(name, k_score))
+        gap = bar - s_score if algorithm in ONE_SIDED else abs(s_score - k_score)
         allowed = ALLOWED.get(algorithm, 0.02)
         if algorithm in ("random-forest", "gradient-boosting") and name in ACCURACY:
             # As ParityTest: an accuracy moves by one test row at a time (0.038 on 26 rows).

@@ -16,7 +16,7 @@ import sluice.magic.UsageError;
  * The algorithms {@code %train} offers, each with the parameters {@code --set} accepts and the
  * record of {@link Options} that reads them and fits: least squares, ridge, lasso and logistic
  * regression solved here to scikit-learn's definitions ({@link Gram}, {@link Logistic}), and
- * Smile's trees and forests and XGBoost's boosting with scikit-learn's defaults. Every fit is
+ * Smile's tree, Sluice's random forest and XGBoost's boosting with scikit-learn's defaults. Every fit is
  * seeded, so the same data and seed give the same model.
  */
 public enum Algorithm {
@@ -32,7 +32,7 @@ public enum Algorithm {
             + "standardized columns, as scikit-learn's make_pipeline(StandardScaler(), LogisticRegression(C=1/lambda))",
             EnumSet.of(Task.CLASSIFICATION), LogisticOptions.PARAMETERS, LogisticOptions::of),
     TREE("tree", "one decision tree (CART)", EnumSet.allOf(Task.class), TreeOptions.PARAMETERS, TreeOptions::of),
-    RANDOM_FOREST("random-forest", "random forest", EnumSet.allOf(Task.class), ForestOptions.PARAMETERS,
+    RANDOM_FOREST("random-forest", "random forest, as scikit-learn's RandomForestRegressor/Classifier", EnumSet.allOf(Task.class), ForestOptions.PARAMETERS,
             ForestOptions::of),
     GRADIENT_BOOSTING("gradient-boosting", "gradient-boosted trees (XGBoost), least squares for regression, log loss "
             + "for classification", EnumSet.allOf(Task.class), BoostingOptions.PARAMETERS, BoostingOptions::of);

@@ -5,7 +5,7 @@ import java.io.Serializable;
 /**
  * A fitted model behind one interface, encoded rows in and predictions out, implemented once per
  * family: least squares ({@link LeastSquares}), logistic regression ({@link Logistic}), Smile's
- * trees and forests ({@link Trees}) and XGBoost's boosted trees ({@link Boosting}). A new algorithm
+ * trees ({@link Trees}), random forests ({@link Forest}) and XGBoost's boosted trees ({@link Boosting}). A new algorithm
  * of a known family needs only its {@link Options}; a new family implements this.
  */
 public interface Learner extends Serializable {

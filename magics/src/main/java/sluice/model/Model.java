@@ -166,7 +166,7 @@ public final class Model implements Serializable {
     }
 
     /**
-     * The underlying model, for what Sluice does not wrap: Smile's for trees and forests, XGBoost's
+     * The underlying model, for what Sluice does not wrap: Smile's for a tree, Sluice's {@link Forest}, XGBoost's
      * {@code Booster} for boosting (a copy of its own), Sluice's for the linear models.
      */
     public Object smile() {

@@ -1,7 +1,5 @@
 package sluice.model;
 
-import java.util.stream.IntStream;
-import smile.base.cart.RegressionNode;
 import smile.classification.Classifier;
 import smile.data.DataFrame;
 import smile.data.Tuple;
@@ -10,16 +8,14 @@ import smile.data.vector.BaseVector;
 import smile.data.vector.DoubleVector;
 import smile.data.vector.IntVector;
 import smile.regression.Regression;
-import smile.regression.RegressionTree;
 
 /**
- * Smile's decision trees and random forests, which read each row as a tuple of a data frame whose
- * columns are named x0, x1, … (the encoded features).
+ * Smile's decision trees (and the random forests of models saved before Sluice grew its own,
+ * {@link Forest}), which read each row as a tuple of a data frame whose columns are named x0, x1, …
+ * (the encoded features).
  */
 final class Trees implements Learner {
     private static final long serialVersionUID = 1L;
-    /** Rows from which a regression forest predicts tree by tree rather than row by row. */
-    private static final int TREE_BY_TREE = 1_000;
 
     /** Smile's {@code Regression<Tuple>} or {@code Classifier<Tuple>}. */
     private final Object model;
@@ -50,40 +46,12 @@ final class Trees implements Learner {
     @SuppressWarnings("unchecked")
     public double[] regress(Encoded encoded) {
         double[][] x = encoded.matrix();
-        if (model instanceof smile.regression.RandomForest forest && x.length >= TREE_BY_TREE) {
-            return forest(forest, x);
-        }
         Regression<Tuple> regression = (Regression<Tuple>) model;
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             y[i] = regression.predict(Tuple.of(x[i], schema));
         }
         return y;
-    }
-
-    /**
-     * A regression forest's predictions, the mean of its trees' as Smile's own predict gives, but
-     * tree by tree over all rows, the trees shared among the cores: each tree stays in the cache
-     * while the rows stream past it, several times faster than row by row on 200,000 rows.
-     */
-    private double[] forest(smile.regression.RandomForest forest, double[][] x) {
-        Tuple[] rows = new Tuple[x.length];
-        for (int i = 0; i < x.length; i++) {
-            rows[i] = Tuple.of(x[i], schema);
-        }
-        RegressionTree[] trees = forest.trees();
-        double[] sum = IntStream.range(0, trees.length).parallel().mapToObj(t -> {
-            smile.base.cart.Node root = trees[t].root();
-            double[] out = new double[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                out[i] = ((RegressionNode) root.predict(rows[i])).output();
-            }
-            return out;
-        }).reduce(new double[rows.length], LeastSquares::add);
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] /= trees.length;
-        }
-        return sum;
     }
 
     @Override

@@ -65,6 +65,6 @@ class TrainParametersTest {
         String logistic = (String) run("train logistic --help");
         assertThat(logistic).contains("LogisticRegression(C=1/lambda)").contains("iterations=1000");
         String forest = (String) run("train random-forest --help");
-        assertThat(forest).contains("trees=100: the number of trees (a whole number from 1 to 100,000)");
+        assertThat(forest).contains("trees=100: the number of trees (scikit-learn's n_estimators)").contains("scikit-learn's max_features");
     }
 }
