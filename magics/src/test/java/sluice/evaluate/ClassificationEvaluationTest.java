@@ -1,6 +1,5 @@
 package sluice.evaluate;
 
-import static sluice.magic.Notebook.PENGUINS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,33 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import sluice.magic.Notebook;
 import sluice.model.Model;
 import sluice.model.Scores;
 import sluice.render.Chart;
 import sluice.render.ChartView;
-import sluice.session.Session;
 import sluice.train.TrainReport;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** %evaluate after %train of a classifier on penguins: scores per class, confusion, ROC and AUC, recomputed here. */
-class ClassificationEvaluationTest {
-    private final Notebook notebook = new Notebook();
-    private final Session session = notebook.session;
-
-    private Object run(String line) throws Exception {
-        return notebook.run(line);
-    }
-
-    private Evaluation evaluate(String line) throws Exception {
-        return (Evaluation) run(line);
-    }
-
-    private void penguins() throws Exception {
-        run("ingest " + PENGUINS);
-        run("clean drop-missing sex");
-    }
+class ClassificationEvaluationTest extends EvaluationNotebook {
 
     @Test
     void classification_perClassScoresAndConfusion_matchACountDoneHere() throws Exception {

@@ -1,35 +1,17 @@
 package sluice.evaluate;
 
-import static sluice.magic.Notebook.PENGUINS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import sluice.magic.Notebook;
 import sluice.magic.UsageError;
-import sluice.session.Session;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** %evaluate's options and bad input: --on train, --no-plots, big test sets sampled, no model yet, no test rows. */
-class EvaluateMagicTest {
-    private final Notebook notebook = new Notebook();
-    private final Session session = notebook.session;
-
-    private Object run(String line) throws Exception {
-        return notebook.run(line);
-    }
-
-    private Evaluation evaluate(String line) throws Exception {
-        return (Evaluation) run(line);
-    }
-
-    private void penguins() throws Exception {
-        run("ingest " + PENGUINS);
-        run("clean drop-missing sex");
-    }
+class EvaluateMagicTest extends EvaluationNotebook {
 
     @Test
     void onTrain_scoresTheTrainingRows() throws Exception {

@@ -1,6 +1,5 @@
 package sluice.evaluate;
 
-import static sluice.magic.Notebook.PENGUINS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,29 +9,12 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import sluice.magic.Notebook;
 import sluice.model.Model;
 import sluice.render.Chart;
-import sluice.session.Session;
 import tech.tablesaw.api.Table;
 
 /** %evaluate after %train of a regression on penguins: the metrics recomputed here, and the plots. */
-class RegressionEvaluationTest {
-    private final Notebook notebook = new Notebook();
-    private final Session session = notebook.session;
-
-    private Object run(String line) throws Exception {
-        return notebook.run(line);
-    }
-
-    private Evaluation evaluate(String line) throws Exception {
-        return (Evaluation) run(line);
-    }
-
-    private void penguins() throws Exception {
-        run("ingest " + PENGUINS);
-        run("clean drop-missing sex");
-    }
+class RegressionEvaluationTest extends EvaluationNotebook {
 
     @Test
     void regression_reportsTheMetricsTrainReported_andTheyMatchACountDoneHere() throws Exception {
