@@ -1,5 +1,5 @@
 """What the benchmark scripts share: the synthetic data, the kernel jar with a timer compiled
-against it, and running one process that prints one JSON line."""
+against it, running one process that prints one JSON line, and how busy the CPUs are."""
 from __future__ import annotations
 
 import json
@@ -52,3 +52,15 @@ def run_json(cmd: list[str]) -> dict:
     out = json.loads(done.stdout.strip().splitlines()[-1])
     out["process_s"] = time.perf_counter() - start
     return out
+
+
+def cpu_busy(interval: float) -> float:
+    """Share of all CPUs busy over `interval` seconds, from /proc/stat."""
+    def sample():
+        with open("/proc/stat") as f:
+            parts = [int(x) for x in f.readline().split()[1:]]
+        return parts[3] + parts[4], sum(parts)
+    i0, t0 = sample()
+    time.sleep(interval)
+    i1, t1 = sample()
+    return 0.0 if t1 == t0 else 1.0 - (i1 - i0) / (t1 - t0)

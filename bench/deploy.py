@@ -27,6 +27,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from common import cpu_busy
+
 REPO = Path(__file__).resolve().parents[1]
 PEER = Path("/work/shared/bench")
 LUA = PEER / "wrk_post.lua"
@@ -37,20 +39,9 @@ FIRST = ("kernel", "sluice")  # measured first in the 10 s after they start, bef
 TARGETS = {"flask_ratio": 10.0, "gunicorn_ratio": 3.0, "p99_ms": 5.0}
 
 
-def cpu_busy(interval=1.0):
-    def sample():
-        with open("/proc/stat") as f:
-            parts = [int(x) for x in f.readline().split()[1:]]
-        return parts[3] + parts[4], sum(parts)
-    i0, t0 = sample()
-    time.sleep(interval)
-    i1, t1 = sample()
-    return 0.0 if t1 == t0 else 1.0 - (i1 - i0) / (t1 - t0)
-
-
 def wait_for_quiet(max_wait, threshold=0.25):
     start = time.monotonic()
-    while cpu_busy() > threshold:
+    while cpu_busy(1.0) > threshold:
         if time.monotonic() - start > max_wait:
             return False
     return True

@@ -12,6 +12,8 @@ from queue import Empty
 
 from jupyter_client.manager import AsyncKernelManager
 
+from common import cpu_busy
+
 IPYKERNEL = "ipykernel"
 # The cells of the kernel session that records the session archive (CDS_SESSION in kernel_latency.py).
 SESSION_CELLS = ["1 + 1", "int x = 2;\nx * 21", "%lsmagic", "String s = \"a\"; s.length()"]
@@ -56,23 +58,11 @@ class RoundTrips:
 QUIET_WAITED = [0.0]  # seconds spent waiting for quiet, in all
 
 
-def cpu_busy_fraction(interval: float = 0.25) -> float:
-    """Share of all CPUs busy over `interval` seconds, from /proc/stat."""
-    def sample():
-        with open("/proc/stat") as f:
-            parts = [int(x) for x in f.readline().split()[1:]]
-        return parts[3] + parts[4], sum(parts)
-    i0, t0 = sample()
-    time.sleep(interval)
-    i1, t1 = sample()
-    return 0.0 if t1 == t0 else 1.0 - (i1 - i0) / (t1 - t0)
-
-
 def wait_for_quiet(threshold: float, max_wait: float) -> bool:
     """Waits until other processes leave the CPUs mostly idle; returns False if it gave up."""
     t0 = time.monotonic()
     try:
-        while cpu_busy_fraction() > threshold:
+        while cpu_busy(0.25) > threshold:
             if time.monotonic() - t0 > max_wait:
                 return False
             time.sleep(0.5)
