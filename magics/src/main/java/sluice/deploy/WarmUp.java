@@ -2,7 +2,6 @@ package sluice.deploy;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,10 +26,13 @@ import sluice.model.Model;
  * shares the model, and so the code the JIT compiles, with the endpoint.
  */
 final class WarmUp {
-    /** The longest a warm-up may take; in a JVM whose serving path is already compiled it ends after a third of a second. */
+    /** The longest a warm-up may take; in a JVM whose serving path is already compiled it ends after about a second. */
     static final Duration BUDGET = Duration.ofMillis(Long.getLong("sluice.deploy.warmup.ms", 3000));
     private static final Duration SLICE = Duration.ofMillis(100);
-    private static final int CONNECTIONS = 4;
+    /** The fewest requests after which a quiet JIT ends the warm-up: before them, quiet is the JIT waiting for counts. */
+    static final long ENOUGH = 20_000;
+    /** As many connections as a load test's (wrk -c16), each with one request at a time, as a client's. */
+    private static final int CONNECTIONS = 16;
 
     /** How the warm-up went: requests answered and how long it took. */
     record Result(long requests, Duration took) {
@@ -51,8 +53,7 @@ final class WarmUp {
         LongAdder answered = new LongAdder();
         AtomicBoolean done = new AtomicBoolean();
         try (Server server = Server.start(model, new Version("warm-up", Instant.now(), new LongAdder()), Settings.local(0))) {
-            byte[] request = ("POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
-                    + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+            byte[] request = request(body);
             List<Thread> senders = new ArrayList<>();
             for (int c = 0; c < CONNECTIONS; c++) {
                 Thread sender = new Thread(() -> send(server.port(), request, done, answered), "sluice-deploy-warm-up-" + c);
@@ -61,7 +62,7 @@ final class WarmUp {
                 senders.add(sender);
             }
             try {
-                waitForQuietJit(start, () -> senders.stream().anyMatch(Thread::isAlive));
+                waitForQuietJit(start, () -> senders.stream().anyMatch(Thread::isAlive), answered);
             } finally {
                 done.set(true);
                 for (Thread sender : senders) {
@@ -72,24 +73,34 @@ final class WarmUp {
         return new Result(answered.sum(), Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /** A POST of the JSON {@code body} to /predict, as the bytes sent. */
+    static byte[] request(String body) {
+        return ("POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+    }
+
     /**
      * Sends {@code request} again and again on one keep-alive connection, as a load test does, until
-     * {@code done}; each answer is read to its end (the server gives every answer a Content-Length).
-     * Anything but a 200 ends the connection: a warm-up that fell short only leaves the JIT more to do.
+     * {@code done}; the answers are read in bulk and counted. Anything but a 200 ends the connection: a
+     * warm-up that fell short only leaves the JIT more to do. (Reading each answer's head a byte at a
+     * time, in code not yet compiled, slowed the client itself.)
      */
     private static void send(int port, byte[] request, AtomicBoolean done, LongAdder answered) {
+        byte[] buffer = new byte[8192];
+        Answers answers = new Answers();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
-            InputStream in = new BufferedInputStream(socket.getInputStream());
+            InputStream in = socket.getInputStream();
             while (!done.get()) {
                 out.write(request);
                 out.flush();
-                int length = contentLength(in);
-                if (length < 0) {
-                    return;
+                for (long goal = answers.complete + 1; answers.complete < goal; ) {
+                    int n = in.read(buffer);
+                    if (n < 0 || !answers.read(buffer, n)) {
+                        return;
+                    }
                 }
-                in.skipNBytes(length);
                 answered.increment();
             }
         } catch (IOException e) {
@@ -97,36 +108,46 @@ final class WarmUp {
         }
     }
 
-    /** Reads an answer's head and returns its Content-Length, or -1 when it is not a 200 or has none. */
-    private static int contentLength(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        boolean first = true;
-        boolean ok = false;
-        int length = -1;
-        for (int b = in.read(); b >= 0; b = in.read()) {
-            if (b != '\n') {
-                line.append((char) b);
-                continue;
+    /**
+     * Counts the answers in a stream of bytes by the ends of their heads (a blank line; a prediction's
+     * JSON has none) and the status lines that say 200; false once an answer says anything else.
+     */
+    static final class Answers {
+        private static final byte[] OK = "HTTP/1.1 200 ".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        long complete;
+        private long ok;
+        private int inOk;
+        private int inEnd;
+
+        boolean read(byte[] bytes, int n) {
+            for (int k = 0; k < n; k++) {
+                byte b = bytes[k];
+                inOk = b == OK[inOk] ? inOk + 1 : b == OK[0] ? 1 : 0;
+                if (inOk == OK.length) {
+                    ok++;
+                    inOk = 0;
+                }
+                // "\r\n\r\n": after a mismatch the byte can only restart it ("\r") or not.
+                inEnd = b == END[inEnd] ? inEnd + 1 : b == '\r' ? 1 : 0;
+                if (inEnd == END.length) {
+                    complete++;
+                    inEnd = 0;
+                    if (complete > ok) {
+                        return false;
+                    }
+                }
             }
-            String header = line.toString().strip();
-            line.setLength(0);
-            if (first) {
-                ok = header.startsWith("HTTP/1.1 200 ");
-                first = false;
-            } else if (header.isEmpty()) {
-                return ok ? length : -1;
-            } else if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                length = Integer.parseInt(header.substring(15).strip());
-            }
+            return true;
         }
-        throw new IOException("the connection closed");
     }
 
     /**
-     * Returns when a slice passed without compilation (after the first few), the budget is spent, no connection is
-     * left {@code sending} (the sample was refused) or the cell is stopped.
+     * Returns when a slice passed without compilation after {@link #ENOUGH} requests, the budget is spent, no
+     * connection is left {@code sending} (the sample was refused) or the cell is stopped.
      */
-    private static void waitForQuietJit(long start, java.util.function.BooleanSupplier sending) throws InterruptedException {
+    private static void waitForQuietJit(long start, java.util.function.BooleanSupplier sending, LongAdder answered)
+            throws InterruptedException {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean measurable = jit != null && jit.isCompilationTimeMonitoringSupported();
         long compiled = measurable ? jit.getTotalCompilationTime() : 0;
@@ -135,7 +156,7 @@ final class WarmUp {
             Thread.sleep(SLICE.toMillis());
             if (measurable) {
                 long now = jit.getTotalCompilationTime();
-                if (slice >= 3 && now - compiled < SLICE.toMillis() / 20) {
+                if (answered.sum() >= ENOUGH && now - compiled < SLICE.toMillis() / 20) {
                     return;
                 }
                 compiled = now;

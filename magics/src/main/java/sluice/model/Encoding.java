@@ -240,9 +240,11 @@ public record Encoding(List<String> features, List<List<String>> levels, boolean
     }
 
     private static Column<?> column(Table table, String name) {
-        if (!table.columnNames().contains(name)) {
-            throw new UsageError("No feature column '" + name + "' in the rows to encode.");
+        for (Column<?> column : table.columns()) {
+            if (column.name().equals(name)) {
+                return column;
+            }
         }
-        return table.column(name);
+        throw new UsageError("No feature column '" + name + "' in the rows to encode.");
     }
 }
