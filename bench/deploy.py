@@ -14,6 +14,7 @@ mostly idle. Results go to bench/results_deploy.md.
   /usr/bin/python3 bench/deploy.py [--reps 3] [--duration 10s] [--jar kernel/target/sluice.jar]
 """
 import argparse
+import concurrent.futures
 import json
 import os
 import platform
@@ -89,6 +90,18 @@ def same_priority(pid):
         Path(f"/proc/{pid}/autogroup").write_text(nice)
     except OSError:
         pass  # no autogroups here, or not ours to set: the kernel keeps the weight it started with
+
+
+def swap_run(client, port, duration):
+    """A run on the kernel's endpoint during which %deploy, run again 3 s in, swaps the model (the same
+    one, a new version) on the same port, as a notebook redeploying under load does."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        load = pool.submit(wrk, port, duration)
+        time.sleep(3)
+        reply = client.execute_interactive(f"%deploy --port {port}", timeout=120, output_hook=lambda msg: None)
+        if reply["content"]["status"] != "ok":
+            sys.exit(f"bench: the kernel refused the redeploy: {reply['content'].get('evalue')}")
+        return load.result()
 
 
 def wait_up(port, timeout=60):
@@ -167,6 +180,7 @@ def main():
                 results[name].append(run)
                 print(f"{name} run {rep + 1}: {run['rps']:,.0f} req/s, p99 {run['lat_p99_ms']:.2f} ms"
                       + ("" if quiet else " (machine busy)"), file=sys.stderr)
+        first["swap"] = swap_run(client, PORTS["kernel"], args.duration)
     finally:
         for server in servers.values():
             server.terminate()
@@ -185,7 +199,8 @@ def median(runs, key):
 def write(args, results, first, answers, busy):
     labels = {"kernel": "Sluice, the endpoint `%deploy` starts in the kernel",
               "sluice": "Sluice (`java -jar sluice.jar serve`, Javalin/Jetty)",
-              "flask": "Flask dev server, threaded=True", "gunicorn": "gunicorn, 2 sync workers"}
+              "flask": "Flask dev server, threaded=True", "gunicorn": "gunicorn, 2 sync workers",
+              "swap": "Sluice, the kernel's endpoint, warm, `%deploy` run again (a swap) 3 s into the run"}
     lines = ["# Prediction endpoint: Sluice beside Flask and gunicorn", "",
              f"Run of {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} CPUs ({platform.processor() or platform.machine()}), "
              f"{subprocess.run(['java', '-version'], capture_output=True, text=True).stderr.splitlines()[0]}, "
@@ -196,7 +211,8 @@ def write(args, results, first, answers, busy):
              f"at one scheduling weight (the kernel's autogroup is given this script's nice value). "
              f"Load average (1 min) before the runs: {min(busy):.1f} to {max(busy):.1f}.", "",
              "The first 10 s: one run as soon as `%deploy` returned (the kernel had just run `%ingest` and `%train`), "
-             "and one as soon as `serve` answered its first request, before any warm-up.", "",
+             "and one as soon as `serve` answered its first request, before any warm-up; and a run on the warm kernel's "
+             "endpoint during a redeploy.", "",
              "| server | requests/s | p50 ms | p90 ms | p99 ms | errors |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for name, run in first.items():
         errors = sum(run[k] for k in ("err_connect", "err_read", "err_write", "err_status", "err_timeout"))
@@ -216,7 +232,8 @@ def write(args, results, first, answers, busy):
     verdict = lambda ok: "met" if ok else "**not met**"
     lines += ["", "| target | measured | |", "| --- | ---: | --- |"]
     for when, name, rps, p99 in [("first 10 s", n, first[n]["rps"], first[n]["lat_p99_ms"]) for n in FIRST] + \
-            [("warm", n, median(results[n], "rps"), median(results[n], "lat_p99_ms")) for n in FIRST]:
+            [("warm", n, median(results[n], "rps"), median(results[n], "lat_p99_ms")) for n in FIRST] + \
+            [("during a swap", "kernel", first["swap"]["rps"], first["swap"]["lat_p99_ms"])]:
         who = f"{'kernel' if name == 'kernel' else 'serve'}, {when}"
         lines += [f"| {who}: ≥ {TARGETS['flask_ratio']:.0f}× Flask's requests/s | {rps / flask:.1f}× | {verdict(rps / flask >= TARGETS['flask_ratio'])} |",
                   f"| {who}: ≥ {TARGETS['gunicorn_ratio']:.0f}× gunicorn's requests/s | {rps / gunicorn:.1f}× | {verdict(rps / gunicorn >= TARGETS['gunicorn_ratio'])} |",
