@@ -16,7 +16,7 @@ import sluice.magic.UsageError;
  * The algorithms {@code %train} offers, each with the parameters {@code --set} accepts and the
  * record of {@link Options} that reads them and fits: least squares, ridge, lasso and logistic
  * regression solved here to scikit-learn's definitions ({@link Gram}, {@link Logistic}), and
- * Smile's tree, Sluice's random forest and XGBoost's boosting with scikit-learn's defaults. Every fit is
+ * Sluice's tree and random forest and XGBoost's boosting with scikit-learn's defaults. Every fit is
  * seeded, so the same data and seed give the same model.
  */
 public enum Algorithm {

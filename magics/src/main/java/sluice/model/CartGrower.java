@@ -11,13 +11,20 @@ import java.util.SplittableRandom;
  * Grows one tree of a random forest as scikit-learn's {@code DecisionTreeRegressor/Classifier}
  * does inside its forests: at each node {@code mtry} features drawn at random (constant ones not
  * counted), the split of least squared error or Gini impurity, its threshold halfway between two
- * neighbouring values, until the leaves are pure or hold fewer than {@code 2 * minLeaf} rows. The
- * rows of a node are kept sorted by every feature (presorted once per forest, then partitioned at
- * each split), so a node costs one pass per feature over its own rows and no sorting.
+ * neighbouring values, until the leaves are pure or hold fewer than {@code 2 * minLeaf} rows. Each
+ * feature tried scans the node's rows in its order, which {@link NodeOrders} keeps near the root
+ * and sorts in nodes small enough (see {@link #sorts}).
  */
 final class CartGrower {
+    /**
+     * What sorting a drawn feature's rows costs, in partitions of one feature's rows: more than 1, for
+     * sorting gathers from the rows it sorts; 3 sorts digits' forests (8 of 64 features drawn) and
+     * wine's (3 of 13), each a sixth faster than partitioning, and partitions iris' (2 of 4).
+     */
+    private static final double SORT_COST = 3;
+
     private final double[][] columns;
-    private final int[][] sorted;
+    private final Presorted presorted;
     private final double[] y;
     private final int classes;
     private final int outputs;
@@ -25,11 +32,10 @@ final class CartGrower {
     private final int maxDepth;
     private final int minLeaf;
     private final int maxLeaves;
+    private final double sortCost;
 
     private double[] weight;
-    private int[][] rows;
-    private byte[] goesLeft;
-    private int[] buffer;
+    private NodeOrders orders;
     private int[] features;
     private double[] countLeft;
     private double[] countRight;
@@ -43,14 +49,20 @@ final class CartGrower {
 
     /**
      * @param columns   the training rows by column: {@code columns[j][i]} is row i's feature j
-     * @param sorted    for each feature, the row indexes in ascending order of its values
+     * @param presorted the rows in ascending order of each feature
      * @param y         the targets, or class indexes when {@code classes} is above 0
      * @param maxLeaves the most leaves, grown best first ({@link Integer#MAX_VALUE}: no limit, depth first)
      */
-    CartGrower(double[][] columns, int[][] sorted, double[] y, int classes, int mtry, int maxDepth, int minLeaf,
+    CartGrower(double[][] columns, Presorted presorted, double[] y, int classes, int mtry, int maxDepth, int minLeaf,
                int maxLeaves) {
+        this(columns, presorted, y, classes, mtry, maxDepth, minLeaf, maxLeaves, SORT_COST);
+    }
+
+    /** As above, sorting a node's drawn features once {@code mtry * sortCost} is below its non-constant ones. */
+    CartGrower(double[][] columns, Presorted presorted, double[] y, int classes, int mtry, int maxDepth, int minLeaf,
+               int maxLeaves, double sortCost) {
         this.columns = columns;
-        this.sorted = sorted;
+        this.presorted = presorted;
         this.y = y;
         this.classes = classes;
         this.outputs = Math.max(1, classes);
@@ -58,12 +70,7 @@ final class CartGrower {
         this.maxDepth = maxDepth;
         this.minLeaf = minLeaf;
         this.maxLeaves = maxLeaves;
-    }
-
-    /** The row indexes of each column in ascending order of its values, the columns shared among the cores. */
-    static int[][] sort(double[][] columns) {
-        return java.util.stream.IntStream.range(0, columns.length).parallel()
-                .mapToObj(j -> smile.sort.QuickSort.sort(columns[j].clone())).toArray(int[][]::new);
+        this.sortCost = sortCost;
     }
 
     /**
@@ -79,27 +86,14 @@ final class CartGrower {
         this.weight = weight;
         this.importance = importance;
         this.random = new SplittableRandom(seed);
-        int[] drawn = new int[weight.length];
         int[] inBag = new int[m];
         for (int i = 0, k = 0; i < weight.length; i++) {
-            drawn[i] = weight[i] > 0 ? 1 : 0;
             if (weight[i] > 0) {
                 inBag[k++] = i;
             }
         }
-        // Each feature's order kept to the drawn rows, without a branch: every row is written, and only
-        // a drawn one moves the end on (hence one spare slot).
-        this.rows = new int[p][m + 1];
-        for (int j = 0; j < p; j++) {
-            int[] order = rows[j];
-            int k = 0;
-            for (int i : sorted[j]) {
-                order[k] = i;
-                k += drawn[i];
-            }
-        }
-        goesLeft = new byte[weight.length];
-        buffer = new int[m];
+        boolean sorting = sorts(presorted.nonConstant());
+        orders = new NodeOrders(columns, presorted, weight, m, !sorting);
         features = new int[p];
         for (int j = 0; j < p; j++) {
             features[j] = j;
@@ -110,27 +104,42 @@ final class CartGrower {
         Queue<Split> pending = maxLeaves == Integer.MAX_VALUE
                 ? java.util.Collections.asLifoQueue(new ArrayDeque<>())
                 : new PriorityQueue<>(Comparator.comparingDouble((Split s) -> -s.gain));
-        offer(pending, nodes.add(), inBag, 0, m, 0, new boolean[p]);
+        offer(pending, nodes.add(), inBag, 0, m, 0, new boolean[p], sorting);
         for (int leaves = 1; !pending.isEmpty() && leaves < maxLeaves; leaves++) {
             Split split = pending.poll();
             importance[split.feature] += split.gain;
-            int mid = partition(split);
+            boolean childrenSort = split.sorting || sorts(split.nonConstant);
+            if (!childrenSort) {
+                orders.partition(split.feature, split.lo, split.mid, split.hi, split.constant);
+            }
+            int[] from = split.sorting ? orders.members : orders.rows[split.feature];
             int left = nodes.add();
             int right = nodes.add();
             nodes.split(split.node, split.feature, split.threshold, left, right);
-            offer(pending, left, rows[split.feature], split.lo, mid, split.depth + 1, split.constant);
-            offer(pending, right, rows[split.feature], mid, split.hi, split.depth + 1, split.constant);
+            offer(pending, left, from, split.lo, split.mid, split.depth + 1, split.constant, childrenSort);
+            offer(pending, right, from, split.mid, split.hi, split.depth + 1, split.constant, childrenSort);
         }
         return nodes.cart();
     }
 
     /**
+     * Whether a node with {@code nonConstant} features to partition should sort its drawn ones
+     * instead, and so its whole subtree: sorting one costs about {@link #SORT_COST} partitions of
+     * one, whatever the rows. So a classifier's forest of many features sorts (scikit-learn sorts
+     * each drawn feature in every node), a regression's, which tries all, partitions.
+     */
+    private boolean sorts(int nonConstant) {
+        return mtry * sortCost < nonConstant;
+    }
+
+    /**
      * Sets the node's value and queues its best split, if it has one. The node's rows are
      * {@code members[lo..hi)}; {@code parentConstant} marks the features constant in the parent, so
-     * in this node too: they are neither tried nor partitioned (their order is left as it was).
+     * in this node too: they are neither tried nor partitioned (their order is left as it was). A
+     * node that {@code sorting} finds its constant features as it draws them, with the same draws.
      */
     private void offer(Queue<Split> pending, int node, int[] members, int lo, int hi, int depth,
-                       boolean[] parentConstant) {
+                       boolean[] parentConstant, boolean sorting) {
         double total = 0;
         Arrays.fill(countRight, 0);
         double first = y[members[lo]];
@@ -148,20 +157,29 @@ final class CartGrower {
             return;
         }
         boolean[] constant = parentConstant.clone();
-        for (int j = 0; j < constant.length; j++) {
-            constant[j] = constant[j] || columns[j][rows[j][hi - 1]] <= columns[j][rows[j][lo]] + 1e-7;
+        int nonConstant = 0;
+        for (int j = 0; j < constant.length && !sorting; j++) {
+            int[] r = orders.rows[j];
+            constant[j] = constant[j] || columns[j][r[hi - 1]] <= columns[j][r[lo]] + 1e-7;
+            nonConstant += constant[j] ? 0 : 1;
         }
-        Split split = best(lo, hi, total, constant);
+        Split split = best(members, lo, hi, total, constant, sorting);
         if (split != null) {
             split.constant = constant;
+            split.nonConstant = nonConstant;
+            split.sorting = sorting;
             split.node = node;
             split.depth = depth;
             pending.add(split);
         }
     }
 
-    /** The best split of rows lo..hi over mtry features drawn at random (non-constant ones), or null when there is none. */
-    private Split best(int lo, int hi, double total, boolean[] constant) {
+    /**
+     * The best split of rows lo..hi over mtry features drawn at random (non-constant ones), or null when
+     * there is none; when {@code sorting}, each drawn feature's order of {@code members[lo..hi)} is
+     * sorted, and the best one's left in {@link NodeOrders#members}.
+     */
+    private Split best(int[] members, int lo, int hi, double total, boolean[] constant, boolean sorting) {
         double[] node = countRight.clone();
         double squares = 0;
         for (double c : node) {
@@ -178,21 +196,31 @@ final class CartGrower {
             if (constant[j]) {
                 continue;
             }
+            int[] r = sorting ? orders.sort(j, members, lo, hi) : orders.rows[j];
+            if (r == null) {
+                constant[j] = true;
+                continue;
+            }
             tried++;
             // Two scans, not one with a branch inside: each keeps its own profile for the JIT.
             if (classes > 0) {
-                scanClasses(j, lo, hi, total, node, squares);
+                scanClasses(r, j, lo, hi, total, node, squares);
             } else {
-                scanTargets(j, lo, hi, total, node[0]);
+                scanTargets(r, j, lo, hi, total, node[0]);
             }
+            if (sorting && bestFeature == j) {
+                orders.keep();
+            }
+        }
+        if (sorting && bestFeature >= 0) {
+            orders.settle(lo, hi);
         }
         return bestFeature < 0 ? null
                 : new Split(bestFeature, bestThreshold, lo, bestMid, hi, Math.max(0, bestScore - squares / total) * total);
     }
 
     /** Each split of feature j's rows lo..hi by the squared error it leaves: the higher S_L²/W_L + S_R²/W_R, the less. */
-    private void scanTargets(int j, int lo, int hi, double total, double sum) {
-        int[] r = rows[j];
+    private void scanTargets(int[] r, int j, int lo, int hi, double total, double sum) {
         double[] x = columns[j];
         double weightLeft = 0;
         double sumLeft = 0;
@@ -211,8 +239,7 @@ final class CartGrower {
     }
 
     /** Each split of feature j's rows lo..hi by the Gini impurity it leaves: the higher Σ n_L,c²/W_L + Σ n_R,c²/W_R, the less. */
-    private void scanClasses(int j, int lo, int hi, double total, double[] node, double squares) {
-        int[] r = rows[j];
+    private void scanClasses(int[] r, int j, int lo, int hi, double total, double[] node, double squares) {
         double[] x = columns[j];
         System.arraycopy(node, 0, countRight, 0, outputs);
         Arrays.fill(countLeft, 0);
@@ -244,56 +271,6 @@ final class CartGrower {
             bestFeature = j;
             bestMid = mid;
             bestThreshold = (a + b) / 2 == b ? a : (a + b) / 2;
-        }
-    }
-
-    /** Splits rows lo..hi of every feature's order into the left rows, then the right, keeping their order. */
-    private int partition(Split split) {
-        int[] by = rows[split.feature];
-        for (int k = split.lo; k < split.hi; k++) {
-            goesLeft[by[k]] = (byte) (k < split.mid ? 1 : 0);
-        }
-        for (int j = 0; j < rows.length; j++) {
-            if (j == split.feature || split.constant[j]) {
-                continue;
-            }
-            int[] r = rows[j];
-            int l = split.lo;
-            int b = 0;
-            // Without branches, which the CPU would guess wrong half the time: each row is written to
-            // both places and only the index of its side moves on.
-            for (int k = split.lo; k < split.hi; k++) {
-                int i = r[k];
-                int left = goesLeft[i];
-                r[l] = i;
-                buffer[b] = i;
-                l += left;
-                b += 1 - left;
-            }
-            System.arraycopy(buffer, 0, r, l, b);
-        }
-        return split.mid;
-    }
-
-    /** A node's chosen split: rows lo..mid go left, mid..hi right, in the feature's order. */
-    private static final class Split {
-        final int feature;
-        final double threshold;
-        final int lo;
-        final int mid;
-        final int hi;
-        final double gain;
-        boolean[] constant;
-        int node;
-        int depth;
-
-        Split(int feature, double threshold, int lo, int mid, int hi, double gain) {
-            this.feature = feature;
-            this.threshold = threshold;
-            this.lo = lo;
-            this.mid = mid;
-            this.hi = hi;
-            this.gain = gain;
         }
     }
 }

@@ -47,7 +47,7 @@ public final class Forest implements Learner {
     static Forest fit(Encoded x, double[] y, int classes, int count, int mtry, int maxDepth, int maxLeaves,
                       int minLeaf, double sampleRate, long seed, IntConsumer grown) {
         double[][] columns = x.columns();
-        int[][] sorted = CartGrower.sort(columns);
+        Presorted sorted = Presorted.of(columns);
         Cart[] trees = new Cart[count];
         double[][] importances = new double[count][columns.length];
         AtomicInteger next = new AtomicInteger();

@@ -4,8 +4,9 @@ import java.io.Serializable;
 
 /**
  * A fitted model behind one interface, encoded rows in and predictions out, implemented once per
- * family: least squares ({@link LeastSquares}), logistic regression ({@link Logistic}), Smile's
- * trees ({@link Trees}), random forests ({@link Forest}) and XGBoost's boosted trees ({@link Boosting}). A new algorithm
+ * family: least squares ({@link LeastSquares}), logistic regression ({@link Logistic}), decision
+ * trees ({@link DecisionTree}; Smile's of older saved models, {@link Trees}), random forests ({@link
+ * Forest}) and XGBoost's boosted trees ({@link Boosting}). A new algorithm
  * of a known family needs only its {@link Options}; a new family implements this.
  */
 public interface Learner extends Serializable {

@@ -166,7 +166,8 @@ public final class Model implements Serializable {
     }
 
     /**
-     * The underlying model, for what Sluice does not wrap: Smile's for a tree, Sluice's {@link Forest}, XGBoost's
+     * The underlying model, for what Sluice does not wrap: Sluice's {@link DecisionTree} for a tree (Smile's for
+     * one saved before Sluice grew its own), Sluice's {@link Forest}, XGBoost's
      * {@code Booster} for boosting (a copy of its own), Sluice's for the linear models.
      */
     public Object smile() {

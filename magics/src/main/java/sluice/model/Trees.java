@@ -10,9 +10,9 @@ import smile.data.vector.IntVector;
 import smile.regression.Regression;
 
 /**
- * Smile's decision trees (and the random forests of models saved before Sluice grew its own,
- * {@link Forest}), which read each row as a tuple of a data frame whose columns are named x0, x1, …
- * (the encoded features).
+ * Smile's decision trees and random forests of models saved before Sluice grew its own ({@link
+ * DecisionTree}, {@link Forest}), kept so that those still load; they read each row as a tuple of a
+ * data frame whose columns are named x0, x1, … (the encoded features).
  */
 final class Trees implements Learner {
     private static final long serialVersionUID = 1L;

@@ -83,4 +83,40 @@ class ForestTest {
         assertThat(Arrays.stream(forest.depths()).min().orElseThrow()).isGreaterThanOrEqualTo(3);
         assertThat(Arrays.stream(forest.depths()).max().orElseThrow()).isLessThanOrEqualTo(7);
     }
+
+    @Test
+    void sortingTheDrawnFeatures_growsTheSameTrees_asPartitioningThemAll() {
+        // Twelve features of few values (ties everywhere), three of them constant: in digits' image.
+        Random random = new Random(8);
+        int features = 12;
+        double[][] columns = new double[features][ROWS];
+        double[] classes = new double[ROWS];
+        double[] targets = new double[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            for (int j = 3; j < features; j++) {
+                columns[j][i] = random.nextInt(j);
+            }
+            classes[i] = (columns[4][i] + columns[7][i] + random.nextInt(3)) % 3;
+            targets[i] = columns[5][i] * 0.1 + random.nextGaussian();
+        }
+        Presorted presorted = Presorted.of(columns);
+        for (int t = 0; t < 20; t++) {
+            double[] weight = new double[ROWS];
+            for (int i = 0; i < ROWS; i++) {
+                weight[random.nextInt(ROWS)]++;
+            }
+            for (int k = 0; k < 2; k++) {
+                int outputs = k == 0 ? 3 : 0;
+                double[] y = k == 0 ? classes : targets;
+                Cart sorted = new CartGrower(columns, presorted, y, outputs, 2, 1000, 1, Integer.MAX_VALUE, 0)
+                        .grow(weight, t, new double[features]);
+                Cart partitioned = new CartGrower(columns, presorted, y, outputs, 2, 1000, 1, Integer.MAX_VALUE,
+                        Double.POSITIVE_INFINITY).grow(weight, t, new double[features]);
+                assertThat(sorted.leaves()).isGreaterThan(10);
+                assertThat(sorted.feature()).containsExactly(partitioned.feature());
+                assertThat(sorted.threshold()).containsExactly(partitioned.threshold());
+                assertThat(sorted.value()).containsExactly(partitioned.value());
+            }
+        }
+    }
 }
