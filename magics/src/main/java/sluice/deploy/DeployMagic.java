@@ -61,9 +61,14 @@ public final class DeployMagic implements Magic {
         Server running = session.server(Server.class);
         Settings wanted = listen.settings(running, environment);
         Sample sample = Sample.of(model, session.hasTable() ? session.raw() : null);
-        WarmUp.run(model, sample.body());
+        boolean swap = running != null && sameListener(running, wanted);
+        if (swap) {
+            WarmUp.beforeSwap(model, sample.body());
+        } else {
+            WarmUp.run(model, sample.body());
+        }
         String headline;
-        if (running != null && sameListener(running, wanted)) {
+        if (swap) {
             running.swap(model);
             headline = "Now serving " + Documents.describe(model) + " at " + running.url() + " (version "
                     + running.version().id() + "; model swapped, no restart)";

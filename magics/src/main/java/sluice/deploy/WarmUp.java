@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import sluice.model.Model;
 
 /**
@@ -43,9 +44,21 @@ final class WarmUp {
 
     /**
      * Sends {@code body} to {@code model}'s throwaway server until the JIT is quiet or {@link #BUDGET} is spent;
-     * called before the endpoint starts or swaps, so that no client shares the CPUs with it.
+     * called before the endpoint starts, so that no client shares the CPUs with it.
      */
     static Result run(Model model, String body) throws InterruptedException {
+        return run(model, body, ENOUGH);
+    }
+
+    /**
+     * As {@link #run(Model, String)}, but before a swap: the endpoint's own requests share the CPUs with
+     * this one, and they have made the serving path hot, so the first quiet slice ends it.
+     */
+    static Result beforeSwap(Model model, String body) throws InterruptedException {
+        return run(model, body, 0);
+    }
+
+    private static Result run(Model model, String body, long enough) throws InterruptedException {
         long start = System.nanoTime();
         if (BUDGET.isZero()) {
             return new Result(0, Duration.ZERO);
@@ -62,7 +75,7 @@ final class WarmUp {
                 senders.add(sender);
             }
             try {
-                waitForQuietJit(start, () -> senders.stream().anyMatch(Thread::isAlive), answered);
+                waitForQuietJit(start, () -> senders.stream().anyMatch(Thread::isAlive), () -> answered.sum() >= enough);
             } finally {
                 done.set(true);
                 for (Thread sender : senders) {
@@ -143,10 +156,10 @@ final class WarmUp {
     }
 
     /**
-     * Returns when a slice passed without compilation after {@link #ENOUGH} requests, the budget is spent, no
-     * connection is left {@code sending} (the sample was refused) or the cell is stopped.
+     * Returns when a slice passed without compilation (after the first few, and {@code enough} requests), the
+     * budget is spent, no connection is left {@code sending} (the sample was refused) or the cell is stopped.
      */
-    private static void waitForQuietJit(long start, java.util.function.BooleanSupplier sending, LongAdder answered)
+    private static void waitForQuietJit(long start, BooleanSupplier sending, BooleanSupplier enough)
             throws InterruptedException {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean measurable = jit != null && jit.isCompilationTimeMonitoringSupported();
@@ -156,7 +169,7 @@ final class WarmUp {
             Thread.sleep(SLICE.toMillis());
             if (measurable) {
                 long now = jit.getTotalCompilationTime();
-                if (answered.sum() >= ENOUGH && now - compiled < SLICE.toMillis() / 20) {
+                if (slice >= 3 && enough.getAsBoolean() && now - compiled < SLICE.toMillis() / 20) {
                     return;
                 }
                 compiled = now;
