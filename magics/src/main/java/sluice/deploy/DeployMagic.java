@@ -63,7 +63,7 @@ public final class DeployMagic implements Magic {
         Sample sample = Sample.of(model, session.hasTable() ? session.raw() : null);
         boolean swap = running != null && sameListener(running, wanted);
         if (swap) {
-            WarmUp.beforeSwap(model, sample.body());
+            WarmUp.beforeSwap(running, model, sample.body());
         } else {
             WarmUp.run(model, sample.body());
         }

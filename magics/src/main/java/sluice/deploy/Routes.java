@@ -73,10 +73,12 @@ final class Routes {
         } catch (UsageError e) {
             throw new BadRequest(400, null, e.getMessage());
         }
-        answer(ctx, Answer.predictions(predictions));
+        // Counted before the answer is written, which completes the response: a client that reads the
+        // status right after its answer must find its request counted.
         answered.increment();
         now.version().answered().increment();
         metrics.predicted(predictions.size());
+        answer(ctx, Answer.predictions(predictions));
     }
 
     /**

@@ -40,7 +40,7 @@ class AllocationTest {
     }
 
     /** Sends {@code request} {@code times} times on one connection, reading each answer whole. */
-    private static void exchange(Socket socket, byte[] request, int times) throws IOException {
+    static void exchange(Socket socket, byte[] request, int times) throws IOException {
         OutputStream out = socket.getOutputStream();
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[8192];

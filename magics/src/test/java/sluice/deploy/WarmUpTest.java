@@ -2,6 +2,8 @@ package sluice.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.Socket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import sluice.model.Model;
@@ -25,6 +27,23 @@ class WarmUpTest {
         assertThat(endpoint.version().answered().sum()).isZero();
         assertThat(new Http(endpoint.url()).get("/metrics").body()).contains("sluice_predictions_total 0.0")
                 .doesNotContain("sluice_requests_total{path=\"/predict\"");
+    }
+
+    @Test
+    void aSwap_isNotWarmedUp_onceTheEndpointHasServedEnoughRequestsOfTheSameKindOfModel() throws Exception {
+        Trained trained = Trained.regression();
+        Model model = trained.session.training().model();
+        Server endpoint = servers.start(model);
+        String body = Sample.of(model, trained.session.raw()).body();
+
+        assertThat(WarmUp.beforeSwap(endpoint, model, body).requests()).as("a new endpoint's swap").isPositive();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), endpoint.port())) {
+            AllocationTest.exchange(socket, WarmUp.request(body), (int) WarmUp.ENOUGH);
+        }
+        WarmUp.Result swap = WarmUp.beforeSwap(endpoint, model, body);
+
+        assertThat(swap.requests()).isZero();
+        assertThat(swap.took()).isZero();
     }
 
     @Test
