@@ -4,9 +4,6 @@ import smile.classification.Classifier;
 import smile.data.DataFrame;
 import smile.data.Tuple;
 import smile.data.type.StructType;
-import smile.data.vector.BaseVector;
-import smile.data.vector.DoubleVector;
-import smile.data.vector.IntVector;
 import smile.regression.Regression;
 
 /**
@@ -24,22 +21,11 @@ final class Trees implements Learner {
 
     Trees(Object model, int features) {
         this.model = model;
-        this.schema = frame(new double[1][features], null).schema();
-    }
-
-    /** The rows {@code x} as a Smile data frame, plus the target {@code y} (class indexes for classification) named y. */
-    static DataFrame frame(double[][] x, double[] y, Task task) {
-        return frame(x, task == Task.REGRESSION ? DoubleVector.of("y", y)
-                : IntVector.of("y", java.util.Arrays.stream(y).mapToInt(v -> (int) v).toArray()));
-    }
-
-    private static DataFrame frame(double[][] x, BaseVector<?, ?, ?> target) {
-        String[] names = new String[x.length == 0 ? 0 : x[0].length];
+        String[] names = new String[features];
         for (int i = 0; i < names.length; i++) {
             names[i] = "x" + i;
         }
-        DataFrame features = DataFrame.of(x, names);
-        return target == null ? features : features.merge(target);
+        this.schema = DataFrame.of(new double[1][features], names).schema();
     }
 
     @Override
