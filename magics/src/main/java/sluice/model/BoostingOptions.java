@@ -30,7 +30,7 @@ record BoostingOptions(int trees, int maxDepth, double minChildWeight, double sh
 
     @Override
     public Learner fit(Task task, Encoded x, double[] y, long seed, IntConsumer grown) {
-        return Boosting.fit(x.matrix(), y, task == Task.REGRESSION ? 0 : Math.max(2, Task.classes(y)), trees, maxDepth,
+        return Boosting.fit(x.matrix(), y, task.classesOf(y), trees, maxDepth,
                 minChildWeight, shrinkage, sampleRate, seed, grown);
     }
 }

@@ -35,8 +35,7 @@ record ForestOptions(int trees, int mtry, int maxDepth, int maxNodes, int nodeSi
 
     @Override
     public Learner fit(Task task, Encoded encoded, double[] y, long seed, IntConsumer grown) {
-        int classes = task == Task.REGRESSION ? 0 : Math.max(2, Task.classes(y));
-        return Forest.fit(encoded, y, classes, trees, mtry(task, encoded.width()), maxDepth,
+        return Forest.fit(encoded, y, task.classesOf(y), trees, mtry(task, encoded.width()), maxDepth,
                 TreeOptions.leafLimit(maxNodes), Math.max(1, nodeSize), sampleRate, seed, grown);
     }
 

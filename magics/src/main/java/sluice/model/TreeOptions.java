@@ -32,7 +32,6 @@ record TreeOptions(int maxDepth, int maxNodes, int nodeSize) implements Options 
 
     @Override
     public Learner fit(Task task, Encoded x, double[] y, long seed, IntConsumer grown) {
-        int classes = task == Task.REGRESSION ? 0 : Math.max(2, Task.classes(y));
-        return DecisionTree.fit(x, y, classes, maxDepth, leafLimit(maxNodes), nodeSize, seed);
+        return DecisionTree.fit(x, y, task.classesOf(y), maxDepth, leafLimit(maxNodes), nodeSize, seed);
     }
 }
