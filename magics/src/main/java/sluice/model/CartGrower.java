@@ -36,6 +36,10 @@ final class CartGrower {
 
     private double[] weight;
     private NodeOrders orders;
+    /** Counts per value of the features of few values, for a classifier whose weights are whole numbers; else null. */
+    private LevelCounts counts;
+    /** Whether the best split so far was found by {@link #counts}, not in a sorted order. */
+    private boolean bestCounted;
     private int[] features;
     private double[] countLeft;
     private double[] countRight;
@@ -93,6 +97,8 @@ final class CartGrower {
             }
         }
         boolean sorting = sorts(presorted.nonConstant());
+        boolean whole = java.util.Arrays.stream(weight).allMatch(w -> w == Math.rint(w));
+        counts = sorting && classes > 0 && whole ? new LevelCounts(outputs) : null;
         orders = new NodeOrders(columns, presorted, weight, m, !sorting);
         features = new int[p];
         for (int j = 0; j < p; j++) {
@@ -187,6 +193,7 @@ final class CartGrower {
         }
         bestScore = Double.NEGATIVE_INFINITY;
         bestFeature = -1;
+        bestCounted = false;
         int tried = 0;
         for (int f = 0; f < features.length && tried < mtry; f++) {
             int pick = f + random.nextInt(features.length - f);
@@ -194,6 +201,16 @@ final class CartGrower {
             features[pick] = features[f];
             features[f] = j;
             if (constant[j]) {
+                continue;
+            }
+            int[] level = counts == null ? null : presorted.level()[j];
+            if (level != null && counts.pays(presorted.value()[j].length, hi - lo)) {
+                if (!counts.scan(this, j, level, presorted.value()[j], members, lo, hi, weight, y, total, node, squares, minLeaf)) {
+                    constant[j] = true;
+                    continue;
+                }
+                tried++;
+                bestCounted |= bestFeature == j;
                 continue;
             }
             int[] r = sorting ? orders.sort(j, members, lo, hi) : orders.rows[j];
@@ -210,9 +227,12 @@ final class CartGrower {
             }
             if (sorting && bestFeature == j) {
                 orders.keep();
+                bestCounted = false;
             }
         }
-        if (sorting && bestFeature >= 0) {
+        if (sorting && bestFeature >= 0 && bestCounted) {
+            orders.settle(members, lo, hi, columns[bestFeature], bestThreshold);
+        } else if (sorting && bestFeature >= 0) {
             orders.settle(lo, hi);
         }
         return bestFeature < 0 ? null
@@ -265,7 +285,7 @@ final class CartGrower {
     }
 
     /** Keeps the split between values a and b (rows lo..mid left) if it scores best so far; its threshold halfway. */
-    private void consider(int j, int mid, double a, double b, double score) {
+    void consider(int j, int mid, double a, double b, double score) {
         if (score > bestScore) {
             bestScore = score;
             bestFeature = j;

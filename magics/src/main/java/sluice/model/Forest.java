@@ -47,7 +47,8 @@ public final class Forest implements Learner {
     static Forest fit(Encoded x, double[] y, int classes, int count, int mtry, int maxDepth, int maxLeaves,
                       int minLeaf, double sampleRate, long seed, IntConsumer grown) {
         double[][] columns = x.columns();
-        Presorted sorted = Presorted.of(columns);
+        // A classifier's trees may count the values of features of few values (LevelCounts).
+        Presorted sorted = Presorted.of(columns, classes > 0);
         Cart[] trees = new Cart[count];
         double[][] importances = new double[count][columns.length];
         AtomicInteger next = new AtomicInteger();

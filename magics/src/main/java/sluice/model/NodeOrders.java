@@ -114,6 +114,24 @@ final class NodeOrders {
     }
 
     /**
+     * Puts the rows {@code from[lo..hi)} into {@link #members} for the node's children: those whose
+     * value of x is at most the threshold first, then the others.
+     */
+    void settle(int[] from, int lo, int hi, double[] x, double threshold) {
+        int left = lo;
+        int right = 0;
+        for (int k = lo; k < hi; k++) {
+            int i = from[k];
+            if (x[i] <= threshold) {
+                members[left++] = i;
+            } else {
+                scratch[right++] = i;
+            }
+        }
+        System.arraycopy(scratch, 0, members, left, right);
+    }
+
+    /**
      * Splits the kept orders of rows lo..hi into the left rows (lo..mid of {@code feature}'s order),
      * then the right, keeping their order; the feature's own order and those of constant features
      * are left as they are.

@@ -28,6 +28,8 @@ public final class TrainWarmUp {
     private static final AtomicBoolean DONE = new AtomicBoolean();
     /** Enough rows and trees for the JIT to compile the split search, and few enough to take about a second. */
     private static final int ROWS = 400;
+    /** Rows enough that a forest's small nodes have rows far apart in a feature's order, which it sorts by comparing. */
+    private static final int PIXEL_ROWS = 1_500;
     /** Enough rows for the JIT to compile the linear model's loops over the rows, which run once per fit. */
     private static final int LINEAR_ROWS = 60_000;
 
@@ -52,6 +54,9 @@ public final class TrainWarmUp {
         Session small = new Session();
         small.setTable(table(new Random(7), ROWS));
         Magics others = new Magics().add("train", Magics.Kind.LINE, () -> new TrainMagic(small, quiet));
+        Session wide = new Session();
+        wide.setTable(pixels(new Random(9), PIXEL_ROWS));
+        Magics pixels = new Magics().add("train", Magics.Kind.LINE, () -> new TrainMagic(wide, quiet));
         Map<String, Magics> lines = new LinkedHashMap<>();
         lines.put("clean fill --all --with mean", linear);
         lines.put("train linear --target y --exclude label", linear);
@@ -61,6 +66,7 @@ public final class TrainWarmUp {
                 "train gradient-boosting --target label --exclude y")) {
             lines.put(line, others);
         }
+        lines.put("train random-forest --target digit", pixels);
         // The linear fit again once the others have been compiled: while the JIT's queue was long, the fits
         // before left most of their loops compiled for profiling only (C1), not optimized (C2).
         lines.put("train linear --target y --exclude label --seed 2", linear);
@@ -97,6 +103,28 @@ public final class TrainWarmUp {
             label.append(value > 10 ? "high" : value > 0 ? "mid" : "low");
         }
         return Table.create("warm-up").addColumns(x).addColumns(level, y, label);
+    }
+
+    /**
+     * An image as digits' is: 32 pixels of whole numbers 0 to 16, the border always 0, some pixels
+     * mostly 0, and the ink's total weight, of many values; a digit that some of them decide. A
+     * classifier's forest draws few of many features there, counting the values of some and sorting
+     * the rows of others; constant features are skipped. Each is a path the JIT compiles only once
+     * it has run: one the warm-up never took cost digits' first forest 0.1 s of running interpreted.
+     */
+    private static Table pixels(Random random, int rows) {
+        DoubleColumn[] x = new DoubleColumn[32];
+        for (int j = 0; j < x.length; j++) {
+            int border = j;
+            x[j] = DoubleColumn.create("p" + j, random.ints(rows, 0, 17)
+                    .map(v -> border < 4 || border < 12 && v < 15 ? 0 : v).asDoubleStream().toArray());
+        }
+        DoubleColumn ink = DoubleColumn.create("ink", random.doubles(rows).toArray());
+        StringColumn digit = StringColumn.create("digit");
+        for (int i = 0; i < rows; i++) {
+            digit.append("d" + (int) (x[13].get(i) + x[20].get(i) + 3 * ink.get(i) + random.nextInt(4)) % 10);
+        }
+        return Table.create("pixels").addColumns(x).addColumns(ink, digit);
     }
 
     /** {@code table} with every tenth value of x0 missing and x1 as whole numbers: a fill has work, on both types. */

@@ -86,20 +86,22 @@ class ForestTest {
 
     @Test
     void sortingTheDrawnFeatures_growsTheSameTrees_asPartitioningThemAll() {
-        // Twelve features of few values (ties everywhere), three of them constant: in digits' image.
+        // Twelve features of few values (ties everywhere), three of them constant: in digits' image;
+        // a classifier counts their values (LevelCounts) where that pays. And one of many values, sorted.
         Random random = new Random(8);
-        int features = 12;
+        int features = 13;
         double[][] columns = new double[features][ROWS];
         double[] classes = new double[ROWS];
         double[] targets = new double[ROWS];
         for (int i = 0; i < ROWS; i++) {
-            for (int j = 3; j < features; j++) {
+            for (int j = 3; j < 12; j++) {
                 columns[j][i] = random.nextInt(j);
             }
-            classes[i] = (columns[4][i] + columns[7][i] + random.nextInt(3)) % 3;
+            columns[12][i] = random.nextGaussian();
+            classes[i] = (columns[4][i] + columns[7][i] + (columns[12][i] > 0 ? 1 : 0) + random.nextInt(3)) % 3;
             targets[i] = columns[5][i] * 0.1 + random.nextGaussian();
         }
-        Presorted presorted = Presorted.of(columns);
+        Presorted presorted = Presorted.of(columns, true);
         for (int t = 0; t < 20; t++) {
             double[] weight = new double[ROWS];
             for (int i = 0; i < ROWS; i++) {
