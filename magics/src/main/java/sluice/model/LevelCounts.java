@@ -15,23 +15,36 @@ final class LevelCounts {
     private final int[] rows;
     private final double[] countLeft;
     private final double[] countRight;
+    /** The classes of the node's rows, {@link #present} of them; the others' counts stay 0. */
+    private final int[] classes;
+    private int present;
 
     LevelCounts(int outputs) {
         this.outputs = outputs;
+        classes = new int[outputs];
         counts = new double[Presorted.MAX_LEVELS * outputs];
         rows = new int[Presorted.MAX_LEVELS];
         countLeft = new double[outputs];
         countRight = new double[outputs];
     }
 
-    /** Whether counting feature j's {@code levels} values beats sorting {@code n} rows by it. */
+    /** Takes the node's classes from its count of each, {@code node}: a small node has rows of few. */
+    void node(double[] node) {
+        present = 0;
+        for (int c = 0; c < outputs; c++) {
+            classes[present] = c;
+            present += node[c] > 0 ? 1 : 0;
+        }
+    }
+
+    /** Whether counting feature j's {@code levels} values beats sorting the node's {@code n} rows by it. */
     boolean pays(int levels, int n) {
-        return levels * outputs <= 2 * n;
+        return levels * present <= 2 * n;
     }
 
     /**
-     * Offers {@code grower} every split of the rows {@code members[lo..hi)} by feature j between two
-     * of its values present there, with its Gini score (see {@link CartGrower#scanClasses}); false if
+     * Offers {@code grower} every split of the rows {@code members[lo..hi)}, the node's (see {@link
+     * #node}), by feature j between two of its values present there, with its Gini score (see {@link CartGrower#scanClasses}); false if
      * there is one value only.
      */
     boolean scan(CartGrower grower, int j, int[] level, double[] value, int[] members, int lo, int hi,
@@ -60,7 +73,9 @@ final class LevelCounts {
                 grower.consider(j, lo + rowsLeft, value[previous], value[l],
                         squaresLeft / weightLeft + squaresRight / (total - weightLeft));
             }
-            for (int c = 0, at = l * outputs; c < outputs; c++, at++) {
+            for (int q = 0; q < present; q++) {
+                int c = classes[q];
+                int at = l * outputs + c;
                 double w = counts[at];
                 squaresLeft += w * (2 * countLeft[c] + w);
                 squaresRight += w * (w - 2 * countRight[c]);

@@ -38,12 +38,23 @@ final class NodeOrders {
         rows = new int[kept ? order.length : 0][m + 1];
         goesLeft = new byte[kept ? weight.length : 0];
         buffer = new int[kept ? m : 0];
+        if (kept) {
+            keepOrders(weight);
+        }
+        members = new int[m];
+        keys = new int[m];
+        scratch = new int[m];
+        best = new int[m];
+        bits = new long[(weight.length + 63) / 64];
+    }
+
+    /** Each feature's order kept to the drawn rows (those of weight above 0). */
+    private void keepOrders(double[] weight) {
         int[] drawn = new int[weight.length];
-        for (int i = 0; i < weight.length && kept; i++) {
+        for (int i = 0; i < weight.length; i++) {
             drawn[i] = weight[i] > 0 ? 1 : 0;
         }
-        // Each feature's order kept to the drawn rows, without a branch: every row is written, and only
-        // a drawn one moves the end on (hence one spare slot).
+        // Without a branch: every row is written, and only a drawn one moves the end on (hence one spare slot).
         for (int j = 0; j < rows.length; j++) {
             int[] r = rows[j];
             int k = 0;
@@ -52,11 +63,6 @@ final class NodeOrders {
                 k += drawn[i];
             }
         }
-        members = new int[m];
-        keys = new int[m];
-        scratch = new int[m];
-        best = new int[m];
-        bits = new long[(weight.length + 63) / 64];
     }
 
     /**
