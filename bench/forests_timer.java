@@ -11,11 +11,18 @@ import sluice.train.TrainReport;
  * Fits one {@code %train} algorithm on one parity data set RUNS times in one fresh JVM, through the
  * same {@link Magics} dispatch the kernel uses, and prints one JSON line with each run's fit time
  * (the report's own figure), the process's CPU time over the whole magic, and test metric (R² or accuracy). Arguments: FILE TARGET TEST_ROWS ALGO
- * TASK RUNS [SETTINGS]. Run by bench/forests.py.
+ * TASK RUNS [SETTINGS]. With {@code --warm-up} (first), it runs {@link sluice.train.TrainWarmUp} before
+ * ingesting, as a kernel does in the background once started: its first run is then what a kernel
+ * user's first {@code %train} of the algorithm takes. With FOREST_SEEDS set, run i is seeded by i.
+ * Run by bench/forests.py.
  */
 class ForestsTimer {
     public static void main(String[] args) throws Exception {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        if (args[0].equals("--warm-up")) {
+            sluice.train.TrainWarmUp.run(() -> false);
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         String file = args[0];
         String target = args[1];
         String testRows = args[2];
@@ -37,7 +44,8 @@ class ForestsTimer {
             System.gc();
             long cpu0 = os.getProcessCpuTime();
             TrainReport report = (TrainReport) magics.run(Magics.Kind.LINE, "train " + algorithm + " --target "
-                    + target + " --task " + task + " --test-rows '" + testRows + "'" + settings, null);
+                    + target + " --task " + task + " --test-rows '" + testRows + "'" + settings
+                    + (System.getenv("FOREST_SEEDS") != null ? " --seed " + run : ""), null);
             long cpu1 = os.getProcessCpuTime();
             json.append(run == 0 ? "" : ", ").append(String.format(Locale.ROOT, "{\"fit_s\": %.4f, \"cpu_s\": %.4f, \"metric\": %.6f}",
                     report.seconds(), (cpu1 - cpu0) / 1e9, session.training().model().metrics().get(metric)));
