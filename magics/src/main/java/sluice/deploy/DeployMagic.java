@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import sluice.magic.Magic;
 import sluice.model.Model;
+import sluice.progress.Progress;
 import sluice.session.Session;
 
 /**
@@ -62,10 +63,13 @@ public final class DeployMagic implements Magic {
         Settings wanted = listen.settings(running, environment);
         Sample sample = Sample.of(model, session.hasTable() ? session.raw() : null);
         boolean swap = running != null && sameListener(running, wanted);
-        if (swap) {
-            WarmUp.beforeSwap(running, model, sample.body());
-        } else {
-            WarmUp.run(model, sample.body());
+        try (Progress progress = new Progress("warming up the endpoint (up to " + listen.warmUp().toSeconds()
+                + " s; --warm-up 0 skips it)", System.out)) {
+            if (swap) {
+                WarmUp.beforeSwap(running, model, sample.body(), listen.warmUp());
+            } else {
+                WarmUp.run(model, sample.body(), listen.warmUp());
+            }
         }
         String headline;
         if (swap) {

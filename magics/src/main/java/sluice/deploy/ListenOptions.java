@@ -26,6 +26,22 @@ public final class ListenOptions {
     @Option(names = "--max-rows", paramLabel = "N", description = "Most rows in one CSV or NDJSON batch (default: 1000000).")
     Long maxRows;
 
+    @Option(names = "--warm-up", paramLabel = "SECONDS", description = "Longest warm-up of the serving path before "
+            + "the endpoint opens; it ends once the JIT has compiled it (about 20 s on 2 cores the first time, 1-2 s after). "
+            + "0 skips it; the first requests are then slow (default: 30).")
+    Integer warmUp;
+
+    /** How long the serving path may be warmed up before the endpoint opens. */
+    java.time.Duration warmUp() {
+        if (warmUp == null) {
+            return WarmUp.BUDGET;
+        }
+        if (warmUp < 0 || warmUp > 600) {
+            throw new sluice.magic.UsageError("--warm-up takes seconds from 0 to 600, not " + warmUp + ".");
+        }
+        return java.time.Duration.ofSeconds(warmUp);
+    }
+
     /**
      * The settings asked for; what is not given is taken from {@code running} (null when none runs), else the defaults.
      *

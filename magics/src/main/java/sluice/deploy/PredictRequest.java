@@ -90,7 +90,11 @@ final class PredictRequest {
                 throw BadRequest.at(at, "expected " + fields.size() + " values (" + served.names() + "), got " + row.size());
             }
             for (int f = 0; f < fields.size(); f++) {
-                Values.append(table.input(f), fields.get(f), row.get(f), at + "[" + f + "] (" + fields.get(f).name() + ")");
+                try {
+                    Values.append(table.input(f), fields.get(f), row.get(f));
+                } catch (Values.Rejected e) {
+                    throw BadRequest.at(at + "[" + f + "] (" + fields.get(f).name() + ")", e.getMessage());
+                }
             }
         }
         return table.filled(rows);
@@ -112,12 +116,16 @@ final class PredictRequest {
             }
             for (int f = 0; f < fields.size(); f++) {
                 Served.Field field = fields.get(f);
-                String at = "records[" + r + "]." + field.name();
                 JsonNode value = record.get(field.name());
                 if (value == null) {
-                    throw BadRequest.at(at, "missing; every record needs " + served.names());
+                    throw BadRequest.at("records[" + r + "]." + field.name(), "missing; every record needs " + served.names());
                 }
-                Values.append(table.input(f), field, value, at);
+                try {
+                    Values.append(table.input(f), field, value);
+                } catch (Values.Rejected e) {
+                    // The field's place is only spelled out for a refused value: building it for every value was garbage.
+                    throw BadRequest.at("records[" + r + "]." + field.name(), e.getMessage());
+                }
             }
         }
         return table.filled(records.size());

@@ -46,7 +46,14 @@ public final class ServeCommand implements Callable<Integer> {
         QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         Settings settings = listen.settings(null, System::getenv);
         Model model = Model.load(file);
-        WarmUp.run(model, Sample.of(model, null).body());
+        java.time.Duration budget = listen.warmUp();
+        if (!budget.isZero()) {
+            System.err.println("Warming up the serving path (up to " + budget.toSeconds() + " s; --warm-up 0 skips it) ...");
+        }
+        WarmUp.Result warm = WarmUp.run(model, Sample.of(model, null).body(), budget);
+        if (!budget.isZero()) {
+            System.err.printf(java.util.Locale.ROOT, "Warmed up in %.1f s (%,d requests)%n", warm.took().toMillis() / 1e3, warm.requests());
+        }
         Server server = Server.start(model, Version.of(file), settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

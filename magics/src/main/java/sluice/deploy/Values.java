@@ -35,15 +35,6 @@ final class Values {
         }
     }
 
-    /** Appends {@code value}; a {@link BadRequest} naming {@code at} when it is refused. */
-    static void append(Column<?> column, Served.Field field, JsonNode value, String at) {
-        try {
-            append(column, field, value);
-        } catch (Rejected e) {
-            throw BadRequest.at(at, e.getMessage());
-        }
-    }
-
     /** Appends {@code value}, or throws {@link Rejected}. */
     static void append(Column<?> column, Served.Field field, JsonNode value) {
         if (value.isNull()) {

@@ -1,7 +1,8 @@
 package sluice.deploy;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,13 +28,20 @@ import sluice.model.Model;
  * shares the model, and so the code the JIT compiles, with the endpoint.
  */
 final class WarmUp {
-    /** The longest a warm-up may take; in a JVM whose serving path is already compiled it ends after about a second. */
-    static final Duration BUDGET = Duration.ofMillis(Long.getLong("sluice.deploy.warmup.ms", 3000));
+    /**
+     * The longest a warm-up may take unless {@code --warm-up} says otherwise. It ends earlier once the JIT is quiet:
+     * after 17 to 19 s in a fresh JVM on 2 cores, 1 to 2 s in one whose serving path is compiled.
+     */
+    static final Duration BUDGET = Duration.ofMillis(Long.getLong("sluice.deploy.warmup.ms", 30_000));
     private static final Duration SLICE = Duration.ofMillis(100);
+    /** Slices over which the compiler threads must have been nearly idle (a tenth of one core) to call the JIT quiet. */
+    private static final int QUIET_SLICES = 5;
     /** The fewest requests after which a quiet JIT ends the warm-up: before them, quiet is the JIT waiting for counts. */
     static final long ENOUGH = 20_000;
     /** As many connections as a load test's (wrk -c16), each with one request at a time, as a client's. */
     private static final int CONNECTIONS = 16;
+    /** The connections of the warm-up's first phase. */
+    private static final int FEW = 2;
 
     /** How the warm-up went: requests answered and how long it took. */
     record Result(long requests, Duration took) {
@@ -47,7 +55,12 @@ final class WarmUp {
      * called before the endpoint starts, so that no client shares the CPUs with it.
      */
     static Result run(Model model, String body) throws InterruptedException {
-        return run(model, body, ENOUGH);
+        return run(model, body, BUDGET);
+    }
+
+    /** As {@link #run(Model, String)}, for at most {@code budget}. */
+    static Result run(Model model, String body, Duration budget) throws InterruptedException {
+        return run(model, body, ENOUGH, budget);
     }
 
     /**
@@ -56,32 +69,38 @@ final class WarmUp {
      * endpoint has already answered {@link #ENOUGH} requests with a model of the same algorithm and task (their
      * code is hot; a warm-up beside the live load only slowed its answers: p99 9.6 ms during a swap).
      */
-    static Result beforeSwap(Server running, Model model, String body) throws InterruptedException {
+    static Result beforeSwap(Server running, Model model, String body, Duration budget) throws InterruptedException {
         Model served = running.model();
         if (running.answered() >= ENOUGH && served.algorithm().equals(model.algorithm()) && served.task() == model.task()) {
             return new Result(0, Duration.ZERO);
         }
-        return run(model, body, 0);
+        return run(model, body, 0, budget);
     }
 
-    private static Result run(Model model, String body, long enough) throws InterruptedException {
+    private static Result run(Model model, String body, long enough, Duration budget) throws InterruptedException {
         long start = System.nanoTime();
-        if (BUDGET.isZero()) {
+        if (budget.isZero()) {
             return new Result(0, Duration.ZERO);
         }
         LongAdder answered = new LongAdder();
         AtomicBoolean done = new AtomicBoolean();
         try (Server server = Server.start(model, new Version("warm-up", Instant.now(), new LongAdder()), Settings.local(0))) {
-            byte[] request = request(body);
+            List<byte[]> requests = requests(model, body);
             List<Thread> senders = new ArrayList<>();
-            for (int c = 0; c < CONNECTIONS; c++) {
-                Thread sender = new Thread(() -> send(server.port(), request, done, answered), "sluice-deploy-warm-up-" + c);
-                sender.setDaemon(true);
-                sender.start();
-                senders.add(sender);
-            }
             try {
-                waitForQuietJit(start, () -> senders.stream().anyMatch(Thread::isAlive), () -> answered.sum() >= enough);
+                // A few connections until the JIT is quiet, for it has then most of the CPUs (16 from the start
+                // took 25 to 33 s, 2 took 9 s); then a load test's 16, which take paths a few do not.
+                for (int phase = 0; phase < 2 && !Thread.currentThread().isInterrupted(); phase++) {
+                    for (int c = senders.size(); c < (phase == 0 ? FEW : CONNECTIONS); c++) {
+                        byte[] request = requests.get(c % requests.size());
+                        Thread sender = new Thread(() -> send(server.port(), request, done, answered), "sluice-deploy-warm-up-" + c);
+                        sender.setDaemon(true);
+                        sender.start();
+                        senders.add(sender);
+                    }
+                    waitForQuietJit(start + budget.toNanos(), () -> senders.stream().anyMatch(Thread::isAlive),
+                            () -> answered.sum() >= enough);
+                }
             } finally {
                 done.set(true);
                 for (Thread sender : senders) {
@@ -94,8 +113,37 @@ final class WarmUp {
 
     /** A POST of the JSON {@code body} to /predict, as the bytes sent. */
     static byte[] request(String body) {
-        return ("POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
-                + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+        return request(body, "Host: 127.0.0.1\r\nContent-Type: application/json\r\n");
+    }
+
+    private static byte[] request(String body, String headers) {
+        return ("POST /predict HTTP/1.1\r\n" + headers + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length
+                + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The requests the warm-up's connections take turns at: the sample's {@code records} body, and
+     * the same row as {@code {"features": [...]}}, once with a load tester's few headers and once with
+     * those of a library such as Python's requests. Every way a client may ask is compiled so: a
+     * warm-up of records alone left wrk's {@code features} requests to be compiled under its load.
+     */
+    static List<byte[]> requests(Model model, String body) {
+        List<byte[]> requests = new ArrayList<>(List.of(request(body)));
+        try {
+            JsonNode record = PredictRequest.JSON.readTree(body).path("records").path(0);
+            ArrayNode features = PredictRequest.JSON.createArrayNode();
+            model.inputs().forEach(input -> features.add(record.get(input.name())));
+            if (record.isObject() && features.size() == record.size()) {
+                String positional = "{\"features\": " + features + "}";
+                requests.add(request(positional, "Host: 127.0.0.1:8080\r\nContent-Type: application/json\r\n"));
+                requests.add(request(positional, "Host: 127.0.0.1:8080\r\nUser-Agent: python-requests/2.28.1\r\n"
+                        + "Accept-Encoding: gzip, deflate\r\nAccept: */*\r\nConnection: keep-alive\r\n"
+                        + "Content-Type: application/json\r\n"));
+            }
+        } catch (JsonProcessingException e) {
+            // Not a records body: the warm-up sends it as it is.
+        }
+        return requests;
     }
 
     /**
@@ -162,23 +210,21 @@ final class WarmUp {
     }
 
     /**
-     * Returns when a slice passed without compilation (after the first few, and {@code enough} requests), the
-     * budget is spent, no connection is left {@code sending} (the sample was refused) or the cell is stopped.
+     * Returns when the JIT's compiler threads were nearly idle (a tenth of one core) over the last {@link
+     * #QUIET_SLICES} slices after {@code enough} requests, the {@code deadline} has passed, no connection is
+     * left {@code sending} (the sample was refused) or the cell is stopped.
      */
-    private static void waitForQuietJit(long start, BooleanSupplier sending, BooleanSupplier enough)
+    private static void waitForQuietJit(long deadline, BooleanSupplier sending, BooleanSupplier enough)
             throws InterruptedException {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        boolean measurable = jit != null && jit.isCompilationTimeMonitoringSupported();
-        long compiled = measurable ? jit.getTotalCompilationTime() : 0;
-        long deadline = start + BUDGET.toNanos();
+        long[] busy = new long[QUIET_SLICES + 1];
+        java.util.Arrays.fill(busy, JitActivity.millis());
         for (int slice = 1; System.nanoTime() < deadline && sending.getAsBoolean(); slice++) {
             Thread.sleep(SLICE.toMillis());
-            if (measurable) {
-                long now = jit.getTotalCompilationTime();
-                if (slice >= 3 && enough.getAsBoolean() && now - compiled < SLICE.toMillis() / 20) {
-                    return;
-                }
-                compiled = now;
+            System.arraycopy(busy, 1, busy, 0, QUIET_SLICES);
+            busy[QUIET_SLICES] = JitActivity.millis();
+            if (busy[0] >= 0 && slice > QUIET_SLICES && enough.getAsBoolean()
+                    && busy[QUIET_SLICES] - busy[0] <= QUIET_SLICES * SLICE.toMillis() / 10) {
+                return;
             }
         }
     }

@@ -30,17 +30,40 @@ class WarmUpTest {
     }
 
     @Test
+    void theWarmUpAsks_asRecordsAndAsFeatures_andEveryWayIsAnsweredWithTheSamePrediction() throws Exception {
+        Trained trained = Trained.regression();
+        Model model = trained.session.training().model();
+        Server endpoint = servers.start(model);
+
+        java.util.List<byte[]> requests = WarmUp.requests(model, Sample.of(model, trained.session.raw()).body());
+
+        assertThat(requests).hasSize(3);
+        assertThat(new String(requests.get(1), java.nio.charset.StandardCharsets.UTF_8)).contains("{\"features\": [");
+        java.util.Set<String> answers = new java.util.HashSet<>();
+        for (byte[] request : requests) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), endpoint.port())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(request);
+                String answer = answer(socket.getInputStream());
+                assertThat(answer).startsWith("HTTP/1.1 200 ");
+                answers.add(answer.substring(answer.indexOf("\r\n\r\n")));
+            }
+        }
+        assertThat(answers).as("one prediction, however asked").hasSize(1);
+    }
+
+    @Test
     void aSwap_isNotWarmedUp_onceTheEndpointHasServedEnoughRequestsOfTheSameKindOfModel() throws Exception {
         Trained trained = Trained.regression();
         Model model = trained.session.training().model();
         Server endpoint = servers.start(model);
         String body = Sample.of(model, trained.session.raw()).body();
 
-        assertThat(WarmUp.beforeSwap(endpoint, model, body).requests()).as("a new endpoint's swap").isPositive();
+        assertThat(WarmUp.beforeSwap(endpoint, model, body, WarmUp.BUDGET).requests()).as("a new endpoint's swap").isPositive();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), endpoint.port())) {
             AllocationTest.exchange(socket, WarmUp.request(body), (int) WarmUp.ENOUGH);
         }
-        WarmUp.Result swap = WarmUp.beforeSwap(endpoint, model, body);
+        WarmUp.Result swap = WarmUp.beforeSwap(endpoint, model, body, WarmUp.BUDGET);
 
         assertThat(swap.requests()).isZero();
         assertThat(swap.took()).isZero();
@@ -54,5 +77,21 @@ class WarmUpTest {
 
         assertThat(result.requests()).isZero();
         assertThat(result.took()).isLessThan(WarmUp.BUDGET);
+    }
+
+    /** One answer read off a keep-alive connection: its head, then as many bytes as its Content-Length says. */
+    private static String answer(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder text = new StringBuilder();
+        java.util.regex.Pattern length = java.util.regex.Pattern.compile("(?i)content-length: (\\d+)");
+        while (true) {
+            int head = text.indexOf("\r\n\r\n");
+            java.util.regex.Matcher m = length.matcher(text);
+            if (head >= 0 && m.find() && text.length() >= head + 4 + Integer.parseInt(m.group(1))) {
+                return text.toString();
+            }
+            int b = in.read();
+            assertThat(b).as("the server closed the connection").isNotNegative();
+            text.append((char) b);
+        }
     }
 }
