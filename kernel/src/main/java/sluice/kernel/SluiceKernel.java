@@ -49,7 +49,7 @@ final class SluiceKernel extends BaseKernel {
         setShouldReplaceStdStreams(false);
         CellGuard.watchHeap();
         this.cell = new RunningCell(java);
-        this.warmUp = WarmUp.start(java, cell::isRunning, session::hasModel);
+        this.warmUp = WarmUp.start(java, cell::isRunning, session::hasModel, () -> session.server() != null);
         sluice.dependencies.Classpath classpath = new sluice.dependencies.Classpath(path -> java.get().addToClasspath(path));
         this.evaluator = new Evaluator(java, cell,
                 runner -> MagicCatalogue.create(session, runner, prompt -> cell.input(prompt, true), classpath), this::render);
