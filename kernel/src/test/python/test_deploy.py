@@ -183,6 +183,9 @@ def test_an_exported_folder_serves_the_same_predictions_from_its_own_jar(fresh_k
                               cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         served = f"http://127.0.0.1:{port}"
+        before = [server.stdout.readline() for _ in range(2)]  # the warm-up's two lines, before the port opens
+        assert before[0].startswith("Warming up the serving path (up to 30 s; --warm-up 0 skips it)"), before
+        assert re.match(r"Warmed up in \d+\.\d s \([\d,]+ requests\)$", before[1].strip()), before
         first = server.stdout.readline()
         assert first.startswith(f"Serving linear regression of body_mass_g (version {kernel_version}) from model.sluice"), first
         rows = complete_rows(20)
