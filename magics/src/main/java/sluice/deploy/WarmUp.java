@@ -30,7 +30,7 @@ import sluice.model.Model;
 final class WarmUp {
     /**
      * The longest a warm-up may take unless {@code --warm-up} says otherwise. It ends earlier once the JIT is quiet:
-     * after 17 to 19 s in a fresh JVM on 2 cores, 1 to 2 s in one whose serving path is compiled.
+     * after 11 to 17 s in a fresh JVM on 2 cores, 1 to 2 s in one whose serving path is compiled.
      */
     static final Duration BUDGET = Duration.ofMillis(Long.getLong("sluice.deploy.warmup.ms", 30_000));
     private static final Duration SLICE = Duration.ofMillis(100);
@@ -62,7 +62,13 @@ final class WarmUp {
 
     /** As {@link #run(Model, String)}, for at most {@code budget}. */
     static Result run(Model model, String body, Duration budget) throws InterruptedException {
-        return run(model, body, ENOUGH, budget);
+        Result result = run(model, body, ENOUGH, budget);
+        if (result.requests() > 0) {
+            // The warm-up's garbage and survivors collected now, not in the first seconds of the endpoint's load
+            // (young collections of 5-26 ms there, 1-4 ms after this). Not before a swap: a live endpoint would wait.
+            System.gc();
+        }
+        return result;
     }
 
     /**
@@ -110,10 +116,6 @@ final class WarmUp {
                 }
             }
         }
-        if (answered.sum() > 0) {
-            // The warm-up's garbage and survivors collected now, not in the first seconds of the endpoint's load.
-            System.gc();
-        }
         return new Result(answered.sum(), Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -156,8 +158,8 @@ final class WarmUp {
      * Sends {@code request} again and again on a keep-alive connection, as a load test does, until
      * {@code done}; the answers are read in bulk and counted. Every {@link #PER_CONNECTION} requests the
      * connection is closed (or reset) and another opened, as clients do: the JIT then compiles Jetty's
-     * reads with their end of stream, which a warm-up on connections that never ended left out, so the warm-up's own
-     * end sent those reads back to the interpreter (a p99 of 17-34 ms in a load test's first seconds).
+     * reads with their end of stream. On connections that never ended it compiled them without, so the
+     * warm-up's own end sent those reads back to the interpreter just before the endpoint opened.
      * Anything but a 200 ends the sending: a warm-up that fell short only leaves the JIT more to do.
      */
     private static void send(int port, byte[] request, AtomicBoolean done, LongAdder answered) {
