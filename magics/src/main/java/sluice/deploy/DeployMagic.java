@@ -63,12 +63,13 @@ public final class DeployMagic implements Magic {
         Settings wanted = listen.settings(running, environment);
         Sample sample = Sample.of(model, session.hasTable() ? session.raw() : null);
         boolean swap = running != null && sameListener(running, wanted);
-        try (Progress progress = new Progress("warming up the endpoint (up to " + listen.warmUp().toSeconds()
+        Duration budget = listen.warmUp();
+        try (Progress progress = new Progress("warming up the endpoint (up to " + budget.toSeconds()
                 + " s; --warm-up 0 skips it)", System.out)) {
             if (swap) {
-                WarmUp.beforeSwap(running, model, sample.body(), listen.warmUp());
+                WarmUp.beforeSwap(running, model, sample.body(), budget);
             } else {
-                WarmUp.run(model, sample.body(), listen.warmUp());
+                WarmUp.run(model, sample.body(), budget);
             }
         }
         String headline;

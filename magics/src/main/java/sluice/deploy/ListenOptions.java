@@ -27,7 +27,7 @@ public final class ListenOptions {
     Long maxRows;
 
     @Option(names = "--warm-up", paramLabel = "SECONDS", description = "Longest warm-up of the serving path before "
-            + "the endpoint opens; it ends once the JIT has compiled it (about 20 s on 2 cores the first time, 1-2 s after). "
+            + "the endpoint opens; it ends once the JIT has compiled it (about 15 s on 2 cores the first time, 1-2 s after). "
             + "0 skips it; the first requests are then slow (default: 30).")
     Integer warmUp;
 

@@ -53,14 +53,9 @@ final class WarmUp {
     }
 
     /**
-     * Sends {@code body} to {@code model}'s throwaway server until the JIT is quiet or {@link #BUDGET} is spent;
+     * Sends {@code body} to {@code model}'s throwaway server until the JIT is quiet or {@code budget} is spent;
      * called before the endpoint starts, so that no client shares the CPUs with it.
      */
-    static Result run(Model model, String body) throws InterruptedException {
-        return run(model, body, BUDGET);
-    }
-
-    /** As {@link #run(Model, String)}, for at most {@code budget}. */
     static Result run(Model model, String body, Duration budget) throws InterruptedException {
         Result result = run(model, body, ENOUGH, budget);
         if (result.requests() > 0) {
@@ -72,7 +67,7 @@ final class WarmUp {
     }
 
     /**
-     * As {@link #run(Model, String)}, but before {@code running} swaps to {@code model}: the endpoint's own
+     * As {@link #run(Model, String, Duration)}, but before {@code running} swaps to {@code model}: the endpoint's own
      * requests share the CPUs with a warm-up, so the first quiet slice ends it, and there is none when the
      * endpoint has already answered {@link #ENOUGH} requests with a model of the same algorithm and task (their
      * code is hot; a warm-up beside the live load only slowed its answers: p99 9.6 ms during a swap).

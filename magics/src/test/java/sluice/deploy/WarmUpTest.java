@@ -19,7 +19,7 @@ class WarmUpTest {
         Model model = trained.session.training().model();
         Server endpoint = servers.start(model);
 
-        WarmUp.Result result = WarmUp.run(model, Sample.of(model, trained.session.raw()).body());
+        WarmUp.Result result = WarmUp.run(model, Sample.of(model, trained.session.raw()).body(), WarmUp.BUDGET);
 
         assertThat(result.requests()).isGreaterThan(100);
         assertThat(result.took()).isLessThan(WarmUp.BUDGET.plusSeconds(2));
@@ -73,7 +73,7 @@ class WarmUpTest {
     void aSampleTheModelRefuses_endsTheWarmUpWithoutCountingIt() throws Exception {
         Model model = Trained.regression().session.training().model();
 
-        WarmUp.Result result = WarmUp.run(model, "{\"features\": [1]}");
+        WarmUp.Result result = WarmUp.run(model, "{\"features\": [1]}", WarmUp.BUDGET);
 
         assertThat(result.requests()).isZero();
         assertThat(result.took()).isLessThan(WarmUp.BUDGET);
